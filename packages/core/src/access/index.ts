@@ -1,0 +1,4 @@
+export * from './actions.ts';
+export * from './types.ts';
+export * from './can.ts';
+export * from './rules.ts';

@@ -1,0 +1,19 @@
+import type { Grant, Rule } from './types.ts';
+import { IDENTITY_ACTIONS } from './actions.ts';
+
+export interface RoleDefinition {
+  readonly id: string;
+  readonly grants: readonly Grant[];
+}
+
+/** The rules of the given roles, each named `<role>#<index>` so a decision can cite its rule. */
+export function rulesForRoles(roles: readonly RoleDefinition[], roleIds: readonly string[]): Rule[] {
+  return roles
+    .filter((role) => roleIds.includes(role.id))
+    .flatMap((role) => role.grants.map((grant, i) => ({ ...grant, id: `${role.id}#${i}`, role: role.id })));
+}
+
+/** A role that can see identities must use multi-factor authentication. */
+export function roleRequiresMfa(role: RoleDefinition): boolean {
+  return role.grants.some((g) => (IDENTITY_ACTIONS as readonly string[]).includes(g.action));
+}

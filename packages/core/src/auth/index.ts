@@ -1,0 +1,3 @@
+export * from './password-policy.ts';
+export * from './session-policy.ts';
+export * from './lockout.ts';

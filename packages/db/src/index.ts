@@ -1,0 +1,16 @@
+export * from './schema.ts';
+export * from './connect.ts';
+export * from './migrate.ts';
+export * from './scoped-db.ts';
+export * from './access-error.ts';
+export * from './system-actor.ts';
+export * from './keys.ts';
+export * from './crypto/secret-box.ts';
+export * from './audit/append.ts';
+export * from './audit/verify.ts';
+export * from './audit/checkpoint.ts';
+export * from './repos/auth-store.ts';
+export * from './repos/users.ts';
+export * from './repos/persons.ts';
+export { dataPaths, runningEmbeddedUrl, startEmbedded } from './embedded/embedded-server.ts';
+export { DataDirInUseError } from './embedded/lock.ts';

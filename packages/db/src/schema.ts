@@ -1,0 +1,121 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** The database as Kysely sees it. Migrations define it; keep the two in step. */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_tokens: PasswordTokensTable;
+  login_attempts: LoginAttemptsTable;
+  break_glass: BreakGlassTable;
+  persons: PersonsTable;
+  record_access: RecordAccessTable;
+  audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  organisation_id: string;
+  roles: string[];
+  status: 'pending' | 'active' | 'disabled';
+  password_hash: string | null;
+  mfa_secret: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_login_at: Timestamp | null;
+}
+export type UserRow = Selectable<UsersTable>;
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  ip: string | null;
+}
+
+export interface PasswordTokensTable {
+  id: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  pending_mfa_secret: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  at: Timestamp;
+  username: string;
+  ip: string;
+  success: boolean;
+}
+
+export interface BreakGlassTable {
+  id: string;
+  user_id: string;
+  resource_type: string;
+  record_id: string;
+  reason: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_note: string | null;
+}
+
+export interface PersonsTable {
+  id: string;
+  owner_user_id: string;
+  organisation_id: string;
+  province: string | null;
+  label: 'N' | 'R' | 'V';
+  sex: string | null;
+  birth_year: number | null;
+  nationality: string | null;
+  identity: unknown;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type PersonRow = Selectable<PersonsTable>;
+
+export interface RecordAccessTable {
+  record_id: string;
+  kind: 'team' | 'named' | 'shared';
+  subject: string;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<string, number, never>;
+  at: ColumnType<Date, Date, never>;
+  actor_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  outcome: 'allowed' | 'denied' | 'error';
+  rule: string | null;
+  reason: string | null;
+  ip: string | null;
+  request_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+export type AuditLogInsert = Insertable<AuditLogTable>;
+
+export interface AuditCheckpointsTable {
+  seq: ColumnType<string, number, never>;
+  hash: string;
+  at: string;
+  key_id: string;
+  signature: string;
+}
