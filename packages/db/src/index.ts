@@ -14,3 +14,4 @@ export * from './repos/users.ts';
 export * from './repos/persons.ts';
 export { dataPaths, runningEmbeddedUrl, startEmbedded } from './embedded/embedded-server.ts';
 export { DataDirInUseError } from './embedded/lock.ts';
+export * from './crypto/mfa-secret.ts';

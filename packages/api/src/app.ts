@@ -1,0 +1,88 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.ts';
+import { createContext } from './context.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerSession } from './plugins/session.ts';
+import { isPublic, type RegisteredRoute } from './policy.ts';
+import { loginRoutes } from './routes/auth/login.ts';
+import { passwordResetRoutes } from './routes/auth/password-reset.ts';
+import { userRoutes } from './routes/users/users.ts';
+import { systemRoutes } from './routes/system/system.ts';
+import { personRoutes } from './routes/persons/persons.ts';
+import { auditRoutes } from './routes/audit/audit.ts';
+import { breakGlassReviewRoutes } from './routes/audit/break-glass-review.ts';
+
+/** Fields that may hold identity values or secrets: never logged. */
+const REDACT = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body', 'res.headers["set-cookie"]', '*.password', '*.totp', '*.token', '*.identity', '*.name', '*.username'];
+
+/** The whole API as a Fastify instance, without listening: tests use inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === undefined ? false : deps.logger === true ? { level: 'info', redact: REDACT } : deps.logger,
+    bodyLimit: 1_048_576,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    trustProxy: deps.trustProxy ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const ctx = createContext(deps);
+  const routes: RegisteredRoute[] = [];
+  app.decorate('ctisRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    // Plugin routes (API docs, the web app's static files) are public by declaration.
+    if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')) route.config = { ...(route.config ?? {}), policy: isPublic };
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, policy: route.config?.policy });
+  });
+  const web = deps.webRoot && existsSync(deps.webRoot) ? deps.webRoot : null;
+  registerErrorHandling(app, { spaFallback: web !== null });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], formAction: ["'self'"], upgradeInsecureRequests: null },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'CTIS API', version: '0.1.0', description: 'Counter-Trafficking Information System. Errors are RFC 9457 problem+json.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ctis_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerSession(app, ctx);
+
+  app.get('/api/openapi.json', { config: { policy: isPublic }, schema: { hide: true } }, async () => app.swagger());
+  systemRoutes(app, ctx);
+  loginRoutes(app, ctx);
+  passwordResetRoutes(app, ctx);
+  userRoutes(app, ctx);
+  personRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  breakGlassReviewRoutes(app, ctx);
+
+  if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
+  return app;
+}

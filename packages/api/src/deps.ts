@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { CountryConfig } from '@ctis/core';
+import type { Database, Keys } from '@ctis/db';
+
+/** Everything the API needs, passed in: buildApp never reads the environment or opens files. */
+export interface AppDeps {
+  readonly db: Kysely<Database>;
+  readonly config: Readonly<CountryConfig>;
+  readonly keys: Keys;
+  /** The built web app to serve at /, if any. */
+  readonly webRoot?: string | undefined;
+  readonly now?: () => Date;
+  readonly logger?: boolean | object;
+  /** Login rate limit per address per minute (the lockout policy applies on top). */
+  readonly loginRateLimit?: number;
+  readonly trustProxy?: boolean;
+}

@@ -1,0 +1,25 @@
+import { openRuntime } from '../runtime.ts';
+import { formatDemoAccounts, loadDemoIfEmpty } from '@ctis/api';
+
+export async function migrate(): Promise<void> {
+  const rt = await openRuntime({ exclusive: false }); // openRuntime migrates
+  await rt.close();
+  console.log('database is at the latest migration');
+}
+
+export async function demo(): Promise<void> {
+  const rt = await openRuntime({ exclusive: false });
+  try {
+    const accounts = await loadDemoIfEmpty(rt.db, rt.config, rt.keys);
+    console.log(accounts.length ? formatDemoAccounts(accounts) : 'users exist already: demo not loaded');
+  } finally {
+    await rt.close();
+  }
+}
+
+/** For administrators with psql. The embedded server must be running (npm start) to be reached. */
+export async function dbUrl(): Promise<void> {
+  const rt = await openRuntime({ exclusive: false });
+  console.log(rt.handle.url);
+  await rt.close();
+}

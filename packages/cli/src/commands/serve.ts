@@ -1,0 +1,42 @@
+import { buildApp, formatDemoAccounts, loadDemoIfEmpty } from '@ctis/api';
+import { writeCheckpoint } from '@ctis/db';
+import { openRuntime, type Runtime } from '../runtime.ts';
+
+const CHECKPOINT_EVERY_MS = 5 * 60_000;
+
+/** Run the API and the web app on one port; first start on an empty database loads the demo. */
+export async function serve(): Promise<void> {
+  const started = Date.now();
+  const log = (m: string) => console.error(`[ctis] ${m}`);
+  const rt = await openRuntime({ exclusive: true, log });
+  try {
+    await start(rt, started, log);
+  } catch (err) {
+    await rt.close().catch(() => {});
+    throw err;
+  }
+}
+
+async function start(rt: Runtime, started: number, log: (m: string) => void): Promise<void> {
+  const accounts = await loadDemoIfEmpty(rt.db, rt.config, rt.keys);
+  if (accounts.length) console.log(formatDemoAccounts(accounts));
+  const app = await buildApp({ db: rt.db, config: rt.config, keys: rt.keys, webRoot: rt.settings.webRoot, logger: process.env.CTIS_LOG === 'off' ? false : true, trustProxy: process.env.CTIS_TRUST_PROXY === '1' });
+  const checkpoint = () => writeCheckpoint(rt.db, rt.keys.auditSigningKey, rt.keys.auditKeyId).catch((e) => log(`audit checkpoint failed: ${(e as Error).message}`));
+  const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
+  timer.unref();
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: shutting down`);
+    clearInterval(timer);
+    await app.close().catch(() => {});
+    await checkpoint();
+    await rt.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: rt.settings.port, host: rt.settings.host });
+  log(`CTIS ${rt.config.country} listening on http://localhost:${rt.settings.port} (database: ${rt.handle.embedded ? `embedded, ${rt.settings.dataDir}` : 'DATABASE_URL'}) in ${Date.now() - started} ms`);
+}

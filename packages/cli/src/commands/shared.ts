@@ -1,0 +1,5 @@
+import type { CountryConfig } from '@ctis/core';
+
+export function organisationProvinceOf(config: CountryConfig): (orgId: string) => string | null {
+  return (orgId) => config.organisations.find((o) => o.id === orgId)?.province ?? null;
+}

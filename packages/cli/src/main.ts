@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { ConfigError, InputError } from '@ctis/core';
+import { DataDirInUseError } from '@ctis/db';
+import { serve } from './commands/serve.ts';
+import { userAdd, userDisable, userMfaReset, userReset } from './commands/user.ts';
+import { auditCheckpoint, auditVerify } from './commands/audit.ts';
+import { dbUrl, migrate, demo } from './commands/db.ts';
+
+const program = new Command('ctis').description('Counter-Trafficking Information System').showHelpAfterError();
+const collect = (value: string, all: string[]) => [...all, value];
+
+program.command('serve').description('run the API and web app (embedded database unless DATABASE_URL)').action(serve);
+program.command('migrate').description('apply pending database migrations').action(migrate);
+program.command('demo').description('load the demo data into an empty database').action(demo);
+const db = program.command('db').description('database');
+db.command('url').description('print the connection URL of the database in use').action(dbUrl);
+
+const user = program.command('user').description('manage accounts (administrators never set passwords)');
+user.command('add <username>').requiredOption('--name <display name>').requiredOption('--org <organisation id>').requiredOption('--role <role id>', 'repeat for several roles', collect, []).description('create an account and print its one-time set-password link').action(userAdd);
+user.command('disable <username>').description('disable an account and end its sessions').action(userDisable);
+user.command('reset <username>').description('issue a one-time set-password link').action(userReset);
+user.command('mfa-reset <username>').description('clear MFA and issue a re-enrolment link').action(userMfaReset);
+
+const audit = program.command('audit').description('the tamper-evident audit trail');
+audit.command('verify').description('verify the hash chain and signed checkpoints').action(async () => {
+  process.exitCode = await auditVerify();
+});
+audit.command('checkpoint').description('sign the current chain head').action(auditCheckpoint);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof InputError || err instanceof DataDirInUseError) {
+    console.error(`ctis: ${err.message}`);
+  } else {
+    console.error(`ctis: ${(err as Error).message ?? err}`);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,69 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { RequireAction, RequireSession } from './components/require-session';
+import { Loading, NotFound } from './components/status';
+import { tk } from './i18n';
+import { ComingSoonPage } from './pages/coming-soon';
+import { HomePage } from './pages/home';
+import { LoginPage } from './pages/login';
+import { ResetPasswordPage } from './pages/reset-password';
+import { UsersPage } from './pages/users';
+import { createQueryClient, useConfig } from './queries';
+
+const queryClient = createQueryClient();
+
+/** Placeholders for later work: each path, the action it needs, its title (translation key). */
+const LATER: readonly { path: string; action: string; title: string }[] = [
+  { path: 'cases', action: 'case.read', title: tk('Cases') },
+  { path: 'people', action: 'person.read', title: tk('People') },
+  { path: 'statistics', action: 'stats.read', title: tk('Statistics') },
+  { path: 'audit', action: 'audit.read', title: tk('Audit') },
+];
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <ConfigGate>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route element={<RequireSession />}>
+              <Route index element={<HomePage />} />
+              <Route
+                path="users"
+                element={
+                  <RequireAction action="user.read">
+                    <UsersPage />
+                  </RequireAction>
+                }
+              />
+              {LATER.map(({ path, action, title }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <RequireAction action={action}>
+                      <ComingSoonPage title={title} />
+                    </RequireAction>
+                  }
+                />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </ConfigGate>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * Waits for /api/config/public, which also sets the default language (the country's first), so
+ * the first screen appears in the right language. If the config cannot load, the app still runs.
+ */
+function ConfigGate({ children }: { children: ReactNode }) {
+  const config = useConfig();
+  return config.isPending ? <Loading /> : children;
+}
