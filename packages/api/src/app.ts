@@ -19,10 +19,20 @@ import { userRoutes } from './routes/users/users.ts';
 import { systemRoutes } from './routes/system/system.ts';
 import { personRoutes } from './routes/persons/persons.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
-import { breakGlassReviewRoutes } from './routes/audit/break-glass-review.ts';
 
 /** Fields that may hold identity values or secrets: never logged. */
-const REDACT = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body', 'res.headers["set-cookie"]', '*.password', '*.totp', '*.token', '*.identity', '*.name', '*.username'];
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'req.body',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.totp',
+  '*.token',
+  '*.identity',
+  '*.name',
+  '*.username',
+];
 
 /** The whole API as a Fastify instance, without listening: tests use inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -50,14 +60,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('ctisRoutes', routes);
   app.addHook('onRoute', (route) => {
     // Plugin routes (API docs, the web app's static files) are public by declaration.
-    if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')) route.config = { ...(route.config ?? {}), policy: isPublic };
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, policy: route.config?.policy });
+    if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/'))
+      route.config = { ...(route.config ?? {}), policy: isPublic };
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url, policy: route.config?.policy });
   });
   const web = deps.webRoot && existsSync(deps.webRoot) ? deps.webRoot : null;
   registerErrorHandling(app, { spaFallback: web !== null });
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], formAction: ["'self'"], upgradeInsecureRequests: null },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
     },
   });
   await app.register(cookie);
@@ -65,7 +87,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'CTIS API', version: '0.1.0', description: 'Counter-Trafficking Information System. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'CTIS API',
+        version: '0.1.0',
+        description: 'Counter-Trafficking Information System. Errors are RFC 9457 problem+json.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ctis_session' } } },
       security: [{ session: [] }],
     },
@@ -81,7 +107,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   personRoutes(app, ctx);
   auditRoutes(app, ctx);
-  breakGlassReviewRoutes(app, ctx);
 
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   return app;

@@ -7,7 +7,15 @@ export function loadCountryConfigFile(path: string): Readonly<CountryConfig> {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new ConfigError([{ path: '(root)', message: `cannot read it as JSON — ${(err as Error).message}; set CTIS_CONFIG to a valid file` }], path);
+    throw new ConfigError(
+      [
+        {
+          path: '(root)',
+          message: `cannot read it as JSON — ${(err as Error).message}; set CTIS_CONFIG to a valid file`,
+        },
+      ],
+      path,
+    );
   }
   return parseCountryConfig(raw, { actions: ACTIONS, source: path });
 }

@@ -15,6 +15,19 @@ export class HttpProblem extends Error {
   }
 }
 
-export function problem(status: number, code: string, title: string, detail?: string, errors?: Problem['errors']): HttpProblem {
-  return new HttpProblem({ type: `https://ctis.invalid/problems/${code}`, title, status, code, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  errors?: Problem['errors'],
+): HttpProblem {
+  return new HttpProblem({
+    type: `https://ctis.invalid/problems/${code}`,
+    title,
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  });
 }

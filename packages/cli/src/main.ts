@@ -16,15 +16,24 @@ const db = program.command('db').description('database');
 db.command('url').description('print the connection URL of the database in use').action(dbUrl);
 
 const user = program.command('user').description('manage accounts (administrators never set passwords)');
-user.command('add <username>').requiredOption('--name <display name>').requiredOption('--org <organisation id>').requiredOption('--role <role id>', 'repeat for several roles', collect, []).description('create an account and print its one-time set-password link').action(userAdd);
+user
+  .command('add <username>')
+  .requiredOption('--name <display name>')
+  .requiredOption('--org <organisation id>')
+  .requiredOption('--role <role id>', 'repeat for several roles', collect, [])
+  .description('create an account and print its one-time set-password link')
+  .action(userAdd);
 user.command('disable <username>').description('disable an account and end its sessions').action(userDisable);
 user.command('reset <username>').description('issue a one-time set-password link').action(userReset);
 user.command('mfa-reset <username>').description('clear MFA and issue a re-enrolment link').action(userMfaReset);
 
 const audit = program.command('audit').description('the tamper-evident audit trail');
-audit.command('verify').description('verify the hash chain and signed checkpoints').action(async () => {
-  process.exitCode = await auditVerify();
-});
+audit
+  .command('verify')
+  .description('verify the hash chain and signed checkpoints')
+  .action(async () => {
+    process.exitCode = await auditVerify();
+  });
 audit.command('checkpoint').description('sign the current chain head').action(auditCheckpoint);
 
 try {

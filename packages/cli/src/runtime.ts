@@ -38,7 +38,12 @@ export interface Runtime {
 export async function openRuntime(opts: { exclusive: boolean; log?: (m: string) => void }): Promise<Runtime> {
   const s = settings();
   const config = loadCountryConfigFile(s.configPath);
-  const handle = await openDatabase({ databaseUrl: s.databaseUrl, dataDir: s.dataDir, exclusive: opts.exclusive, log: opts.log ?? (() => {}) });
+  const handle = await openDatabase({
+    databaseUrl: s.databaseUrl,
+    dataDir: s.dataDir,
+    exclusive: opts.exclusive,
+    log: opts.log ?? (() => {}),
+  });
   try {
     const keys = loadKeys(s.keyFile, { createIfMissing: s.createKeys });
     const owner = createDb(handle.url, { asApp: false, max: 1 });

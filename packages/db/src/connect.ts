@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { runningEmbeddedUrl, startEmbedded } from './embedded/embedded-server.ts';
@@ -37,4 +37,14 @@ export function createDb(url: string, opts: { asApp: boolean; max?: number }): K
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, statement_timeout: 30_000 });
   if (opts.asApp) pool.on('connect', (client) => void client.query('SET ROLE ctis_app'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** True when the database answers a trivial query. */
+export async function ping(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -15,3 +15,4 @@ export * from './repos/persons.ts';
 export { dataPaths, runningEmbeddedUrl, startEmbedded } from './embedded/embedded-server.ts';
 export { DataDirInUseError } from './embedded/lock.ts';
 export * from './crypto/mfa-secret.ts';
+export * from './repos/audit-trail.ts';

@@ -5,6 +5,7 @@ import { appendAudit, appendAuditAlone, type AuditEntry } from './audit/append.t
 import { AccessError } from './access-error.ts';
 import { UsersRepo } from './repos/users.ts';
 import { PersonsRepo } from './repos/persons.ts';
+import { AuditTrailRepo } from './repos/audit-trail.ts';
 
 export interface RequestContext {
   readonly ip: string | null;
@@ -51,13 +52,19 @@ export class ScopedDb {
   }
 
   who(): Pick<AuditEntry, 'actorId' | 'actorOrganisationId' | 'ip' | 'requestId'> {
-    return { actorId: this.actor.userId, actorOrganisationId: this.actor.organisationId, ip: this.ctx.ip, requestId: this.ctx.requestId };
+    return {
+      actorId: this.actor.userId,
+      actorOrganisationId: this.actor.organisationId,
+      ip: this.ctx.ip,
+      requestId: this.ctx.requestId,
+    };
   }
 }
 
 export class ScopedTx {
   readonly users: UsersRepo;
   readonly persons: PersonsRepo;
+  readonly auditTrail: AuditTrailRepo;
 
   constructor(
     readonly trx: Transaction<Database>,
@@ -66,6 +73,7 @@ export class ScopedTx {
   ) {
     this.users = new UsersRepo(this);
     this.persons = new PersonsRepo(this);
+    this.auditTrail = new AuditTrailRepo(this);
   }
 
   /**
@@ -78,7 +86,8 @@ export class ScopedTx {
     if (decision.allowed) return decision;
     const id = facts?.id ?? null;
     if (decision.reason === 'out-of-scope') {
-      const visible = visibleWith && visibleWith !== action && facts ? can(this.actor, visibleWith, facts, now).allowed : false;
+      const visible =
+        visibleWith && visibleWith !== action && facts ? can(this.actor, visibleWith, facts, now).allowed : false;
       throw new AccessError(visible ? 403 : 404, 'out-of-scope', action, resourceType, id);
     }
     if (decision.reason === 'no-rule' && facts && visibleWith && !can(this.actor, visibleWith, facts, now).allowed) {
@@ -91,7 +100,11 @@ export class ScopedTx {
     throw new AccessError(404, 'not-found', action, resourceType, id);
   }
 
-  audit(entry: Omit<AuditEntry, 'actorId' | 'actorOrganisationId' | 'ip' | 'requestId' | 'outcome'> & { outcome?: AuditEntry['outcome'] }): Promise<number> {
+  audit(
+    entry: Omit<AuditEntry, 'actorId' | 'actorOrganisationId' | 'ip' | 'requestId' | 'outcome'> & {
+      outcome?: AuditEntry['outcome'];
+    },
+  ): Promise<number> {
     return appendAudit(this.trx, {
       actorId: this.actor.userId,
       actorOrganisationId: this.actor.organisationId,

@@ -8,7 +8,15 @@ export function systemActor(name: string): Actor {
     organisationId: null,
     province: null,
     roles: ['system'],
-    rules: ACTIONS.map((action, i) => ({ id: `system#${i}`, role: 'system', action, scope: 'national', labels: ['N', 'R'], breakGlass: false, hiddenFields: [] })),
+    rules: ACTIONS.map((action, i) => ({
+      id: `system#${i}`,
+      role: 'system',
+      action,
+      scope: 'national',
+      labels: ['N', 'R'],
+      breakGlass: false,
+      hiddenFields: [],
+    })),
     breakGlass: [],
   };
 }

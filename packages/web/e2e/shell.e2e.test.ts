@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-const km = JSON.parse(readFileSync(new URL('../src/locales/km.json', import.meta.url), 'utf8')) as Record<string, string>;
+const km = JSON.parse(readFileSync(new URL('../src/locales/km.json', import.meta.url), 'utf8')) as Record<
+  string,
+  string
+>;
 const SCREENSHOT = fileURLToPath(new URL('../../../test-results/shell-km.png', import.meta.url));
 
 let server: TestServer | undefined;
@@ -27,7 +30,15 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 
@@ -97,7 +108,9 @@ describe('web shell', () => {
     // The Khmer font must be the shipped one, loaded, before the screenshot.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const khmerFontLoaded = await page.evaluate(() =>
-      [...document.fonts].some((f) => f.family.includes('Noto Sans Khmer') && f.unicodeRange.includes('1780') && f.status === 'loaded'),
+      [...document.fonts].some(
+        (f) => f.family.includes('Noto Sans Khmer') && f.unicodeRange.includes('1780') && f.status === 'loaded',
+      ),
     );
     expect(khmerFontLoaded).toBe(true);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });

@@ -39,7 +39,10 @@ export class ApiError extends Error {
 }
 
 function normalisePath(path: string): string {
-  return path.replace(/^\/+/, '').replace(/^body[./]/, '').replace(/\//g, '.');
+  return path
+    .replace(/^\/+/, '')
+    .replace(/^body[./]/, '')
+    .replace(/\//g, '.');
 }
 
 let csrfToken: string | null = null;

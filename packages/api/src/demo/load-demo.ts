@@ -20,15 +20,38 @@ export async function loadDemoIfEmpty(db: Kysely<Database>, config: CountryConfi
       const id = uuidv7();
       await trx
         .insertInto('users')
-        .values({ id, username: a.username, display_name: a.displayName, organisation_id: a.organisationId, roles: [a.role], status: 'active', password_hash: passwordHash, mfa_secret: sealMfaSecret(box, id, a.totpSecret) })
+        .values({
+          id,
+          username: a.username,
+          display_name: a.displayName,
+          organisation_id: a.organisationId,
+          roles: [a.role],
+          status: 'active',
+          password_hash: passwordHash,
+          mfa_secret: sealMfaSecret(box, id, a.totpSecret),
+        })
         .execute();
     }
   });
-  await appendAuditAlone(db, { actorId: 'system:demo', actorOrganisationId: null, action: 'demo.load', resourceType: 'user', resourceId: null, outcome: 'allowed', rule: null, reason: null, ip: null, requestId: null, details: { accounts: accounts.length } });
+  await appendAuditAlone(db, {
+    actorId: 'system:demo',
+    actorOrganisationId: null,
+    action: 'demo.load',
+    resourceType: 'user',
+    resourceId: null,
+    outcome: 'allowed',
+    rule: null,
+    reason: null,
+    ip: null,
+    requestId: null,
+    details: { accounts: accounts.length },
+  });
   return accounts;
 }
 
 export function formatDemoAccounts(accounts: readonly DemoAccount[]): string {
-  const lines = accounts.map((a) => `  ${a.username.padEnd(24)} ${a.role.padEnd(24)} ${a.organisationId.padEnd(26)} TOTP ${a.totpSecret}`);
+  const lines = accounts.map(
+    (a) => `  ${a.username.padEnd(24)} ${a.role.padEnd(24)} ${a.organisationId.padEnd(26)} TOTP ${a.totpSecret}`,
+  );
   return [`Demo accounts (DEMO ONLY), password for all: ${DEMO_PASSWORD}`, ...lines].join('\n');
 }

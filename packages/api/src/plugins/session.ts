@@ -15,7 +15,10 @@ const TOUCH_EVERY_MS = 30_000;
  */
 export function registerSession(app: FastifyInstance, ctx: AppContext): void {
   const { deps, now, store } = ctx;
-  const limits = { idleMinutes: deps.config.security.sessionIdleMinutes, absoluteHours: deps.config.security.sessionAbsoluteHours };
+  const limits = {
+    idleMinutes: deps.config.security.sessionIdleMinutes,
+    absoluteHours: deps.config.security.sessionAbsoluteHours,
+  };
   app.decorateRequest('actor', null);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
@@ -51,13 +54,23 @@ export function registerSession(app: FastifyInstance, ctx: AppContext): void {
     if (policy.kind === 'public') return;
     if (!request.user) {
       await deny(request, 401, 'not-signed-in');
-      throw problem(401, 'unauthenticated', 'Sign in required', 'Your session is missing or has expired. Sign in again.');
+      throw problem(
+        401,
+        'unauthenticated',
+        'Sign in required',
+        'Your session is missing or has expired. Sign in again.',
+      );
     }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
         await deny(request, 403, 'csrf');
-        throw problem(403, 'csrf', 'Missing or wrong CSRF token', 'Send the x-csrf-token header from GET /api/session.');
+        throw problem(
+          403,
+          'csrf',
+          'Missing or wrong CSRF token',
+          'Send the x-csrf-token header from GET /api/session.',
+        );
       }
     }
     if (policy.kind === 'action' && !request.actor!.rules.some((r) => r.action === policy.action)) {
@@ -75,10 +88,26 @@ export function registerSession(app: FastifyInstance, ctx: AppContext): void {
     const at = now();
     const user = await store.userById(session.user_id);
     // Disabling a user ends all their sessions at their next request.
-    const ended = !user || user.status !== 'active' ? 'user-disabled' : sessionExpiry({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, limits, at);
+    const ended =
+      !user || user.status !== 'active'
+        ? 'user-disabled'
+        : sessionExpiry({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, limits, at);
     if (ended) {
       await store.endSession(id, ended, at);
-      await appendAuditAlone(deps.db, { actorId: session.user_id, actorOrganisationId: user?.organisation_id ?? null, action: 'auth.session_end', resourceType: 'session', resourceId: null, outcome: 'allowed', rule: null, reason: ended, ip: request.ip, requestId: request.id, details: {}, at });
+      await appendAuditAlone(deps.db, {
+        actorId: session.user_id,
+        actorOrganisationId: user?.organisation_id ?? null,
+        action: 'auth.session_end',
+        resourceType: 'session',
+        resourceId: null,
+        outcome: 'allowed',
+        rule: null,
+        reason: ended,
+        ip: request.ip,
+        requestId: request.id,
+        details: {},
+        at,
+      });
       return;
     }
     if (at.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) await store.touchSession(id, at);

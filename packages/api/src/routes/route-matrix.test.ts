@@ -33,19 +33,28 @@ describe('route x role matrix', () => {
 
   it('without a session, every non-public route answers 401', async () => {
     for (const route of apiRoutes().filter((r) => r.policy?.kind !== 'public')) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), payload: route.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
 
-  it('each role gets 403 exactly where its roles lack the route\'s action', async () => {
+  it("each role gets 403 exactly where its roles lack the route's action", async () => {
     const checked: string[] = [];
     for (const role of t.config.roles) {
       const session = sessions.get(role.id)!;
       const held = new Set(role.grants.map((g) => g.action));
       for (const route of apiRoutes()) {
         if (route.url === '/api/auth/logout') continue; // would end the session used for the rest
-        const res = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), headers: session.headers, payload: route.method === 'GET' ? undefined : {} });
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url: concrete(route.url),
+          headers: session.headers,
+          payload: route.method === 'GET' ? undefined : {},
+        });
         const label = `${role.id} ${route.method} ${route.url} -> ${res.statusCode}`;
         expect(res.statusCode, label).not.toBe(401);
         expect(res.statusCode, label).toBeLessThan(500);

@@ -40,13 +40,22 @@ export function testKeys(): Keys {
 }
 
 /** A real app on a fresh database of its own, with one demo account per configured role. */
-export async function createTestApp(opts: { country?: keyof typeof COUNTRY_FILES; now?: () => Date; webRoot?: string; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { country?: keyof typeof COUNTRY_FILES; now?: () => Date; webRoot?: string; loginRateLimit?: number } = {},
+): Promise<TestApp> {
   const t = await createTestDatabase();
   const config = loadCountryConfigFile(COUNTRY_FILES[opts.country ?? 'KHM']);
   const keys = testKeys();
   const accounts = await loadDemoIfEmpty(t.db, config, keys);
   const now = opts.now ?? (() => new Date());
-  const app = await buildApp({ db: t.db, config, keys, now, webRoot: opts.webRoot, loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  const app = await buildApp({
+    db: t.db,
+    config,
+    keys,
+    now,
+    webRoot: opts.webRoot,
+    loginRateLimit: opts.loginRateLimit ?? 10_000,
+  });
   const account = (role: string) => {
     const a = accounts.find((x) => x.role === role);
     if (!a) throw new Error(`no demo account for role ${role}`);
@@ -61,7 +70,11 @@ export async function createTestApp(opts: { country?: keyof typeof COUNTRY_FILES
     account,
     async login(role) {
       const a = account(role);
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: a.username, password: DEMO_PASSWORD, totp: totpNow(a.totpSecret, now()) } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: a.username, password: DEMO_PASSWORD, totp: totpNow(a.totpSecret, now()) },
+      });
       if (res.statusCode !== 200) throw new Error(`login as ${role} failed: ${res.statusCode} ${res.body}`);
       return sessionFrom(res, a);
     },

@@ -11,10 +11,14 @@ export async function auditVerify(): Promise<number> {
       return 2;
     }
     if (report.checkpoints.firstBad !== null) {
-      console.error(`audit checkpoint FAILED at sequence ${report.checkpoints.firstBad}: ${report.checkpoints.problem}`);
+      console.error(
+        `audit checkpoint FAILED at sequence ${report.checkpoints.firstBad}: ${report.checkpoints.problem}`,
+      );
       return 3;
     }
-    console.log(`audit chain intact: ${report.chain.rows} rows, head ${report.chain.headSeq} ${report.chain.headHash.slice(0, 16)}…, ${report.checkpoints.checked} signed checkpoints verified`);
+    console.log(
+      `audit chain intact: ${report.chain.rows} rows, head ${report.chain.headSeq} ${report.chain.headHash.slice(0, 16)}…, ${report.checkpoints.checked} signed checkpoints verified`,
+    );
     return 0;
   } finally {
     await rt.close();

@@ -20,8 +20,18 @@ export async function serve(): Promise<void> {
 async function start(rt: Runtime, started: number, log: (m: string) => void): Promise<void> {
   const accounts = await loadDemoIfEmpty(rt.db, rt.config, rt.keys);
   if (accounts.length) console.log(formatDemoAccounts(accounts));
-  const app = await buildApp({ db: rt.db, config: rt.config, keys: rt.keys, webRoot: rt.settings.webRoot, logger: process.env.CTIS_LOG === 'off' ? false : true, trustProxy: process.env.CTIS_TRUST_PROXY === '1' });
-  const checkpoint = () => writeCheckpoint(rt.db, rt.keys.auditSigningKey, rt.keys.auditKeyId).catch((e) => log(`audit checkpoint failed: ${(e as Error).message}`));
+  const app = await buildApp({
+    db: rt.db,
+    config: rt.config,
+    keys: rt.keys,
+    webRoot: rt.settings.webRoot,
+    logger: process.env.CTIS_LOG === 'off' ? false : true,
+    trustProxy: process.env.CTIS_TRUST_PROXY === '1',
+  });
+  const checkpoint = () =>
+    writeCheckpoint(rt.db, rt.keys.auditSigningKey, rt.keys.auditKeyId).catch((e) =>
+      log(`audit checkpoint failed: ${(e as Error).message}`),
+    );
   const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   timer.unref();
   let closing = false;
@@ -38,5 +48,7 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: rt.settings.port, host: rt.settings.host });
-  log(`CTIS ${rt.config.country} listening on http://localhost:${rt.settings.port} (database: ${rt.handle.embedded ? `embedded, ${rt.settings.dataDir}` : 'DATABASE_URL'}) in ${Date.now() - started} ms`);
+  log(
+    `CTIS ${rt.config.country} listening on http://localhost:${rt.settings.port} (database: ${rt.handle.embedded ? `embedded, ${rt.settings.dataDir}` : 'DATABASE_URL'}) in ${Date.now() - started} ms`,
+  );
 }

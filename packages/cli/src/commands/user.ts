@@ -4,10 +4,18 @@ import { InputError } from '@ctis/core';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { organisationProvinceOf } from './shared.ts';
 
-async function withSystem<T>(name: string, work: (rt: Runtime, scoped: ScopedDb, store: AuthStore) => Promise<T>): Promise<T> {
+async function withSystem<T>(
+  name: string,
+  work: (rt: Runtime, scoped: ScopedDb, store: AuthStore) => Promise<T>,
+): Promise<T> {
   const rt = await openRuntime({ exclusive: false });
   try {
-    const scoped = new ScopedDb(rt.db, systemActor(name), { ip: null, requestId: null, now: () => new Date(), provinceOf: organisationProvinceOf(rt.config) });
+    const scoped = new ScopedDb(rt.db, systemActor(name), {
+      ip: null,
+      requestId: null,
+      now: () => new Date(),
+      provinceOf: organisationProvinceOf(rt.config),
+    });
     return await work(rt, scoped, new AuthStore(rt.db));
   } finally {
     await rt.close();
@@ -26,10 +34,26 @@ function link(token: string): string {
 
 export async function userAdd(username: string, opts: { name: string; org: string; role: string[] }): Promise<void> {
   await withSystem('cli-user-add', async (rt, scoped, store) => {
-    if (!rt.config.organisations.some((o) => o.id === opts.org)) throw new InputError('--org', `unknown organisation "${opts.org}"; see the organisations in ${rt.settings.configPath}`);
-    for (const role of opts.role) if (!rt.config.roles.some((r) => r.id === role)) throw new InputError('--role', `unknown role "${role}"; one of: ${rt.config.roles.map((r) => r.id).join(', ')}`);
+    if (!rt.config.organisations.some((o) => o.id === opts.org))
+      throw new InputError(
+        '--org',
+        `unknown organisation "${opts.org}"; see the organisations in ${rt.settings.configPath}`,
+      );
+    for (const role of opts.role)
+      if (!rt.config.roles.some((r) => r.id === role))
+        throw new InputError(
+          '--role',
+          `unknown role "${role}"; one of: ${rt.config.roles.map((r) => r.id).join(', ')}`,
+        );
     if (await store.userByUsername(username)) throw new InputError('username', `"${username}" is already in use`);
-    const user = await scoped.transaction((tx) => tx.users.create({ username: username.toLowerCase(), displayName: opts.name, organisationId: opts.org, roles: opts.role }));
+    const user = await scoped.transaction((tx) =>
+      tx.users.create({
+        username: username.toLowerCase(),
+        displayName: opts.name,
+        organisationId: opts.org,
+        roles: opts.role,
+      }),
+    );
     console.log(`created ${user.username}\n${link(await issuePasswordToken(store, user.id, null, new Date()))}`);
   });
 }
@@ -56,6 +80,8 @@ export async function userMfaReset(username: string): Promise<void> {
     const id = await userId(store, username);
     await scoped.transaction((tx) => tx.users.update(id, 'user.mfa_reset', { mfa_secret: null }));
     await store.endUserSessions(id, 'mfa-reset', new Date());
-    console.log(`MFA cleared for ${username}; they enrol again through this\n${link(await issuePasswordToken(store, id, null, new Date()))}`);
+    console.log(
+      `MFA cleared for ${username}; they enrol again through this\n${link(await issuePasswordToken(store, id, null, new Date()))}`,
+    );
   });
 }

@@ -13,7 +13,9 @@ export const ADDRESS_LOCKOUT: LockoutPolicy = { maxFailures: 20, windowMinutes: 
 /** The time until which the key is locked, or null. `failures` are the failure times, any order. */
 export function lockedUntil(failures: readonly Date[], policy: LockoutPolicy, now: Date): Date | null {
   const windowMs = policy.windowMinutes * 60_000;
-  const recent = failures.filter((f) => now.getTime() - f.getTime() < windowMs).sort((a, b) => a.getTime() - b.getTime());
+  const recent = failures
+    .filter((f) => now.getTime() - f.getTime() < windowMs)
+    .sort((a, b) => a.getTime() - b.getTime());
   if (recent.length < policy.maxFailures) return null;
   const pivot = recent[recent.length - policy.maxFailures]!;
   return new Date(pivot.getTime() + windowMs);

@@ -32,7 +32,6 @@ const ROLE_IDS = [
 ];
 
 /** A fresh, mutable copy of a shipped configuration (untyped on purpose: tests break it). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function load(code: string): any {
   const url = new URL(`../../../../config/countries/${code}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8'));

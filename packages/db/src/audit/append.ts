@@ -11,7 +11,12 @@ const AUDIT_LOCK = 7_001_001;
 /** Append one row to the audit chain inside the caller's transaction. */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<number> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const seq = last ? Number(last.seq) + 1 : 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = entry.at ?? new Date();

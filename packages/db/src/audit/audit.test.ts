@@ -15,7 +15,19 @@ async function fresh(rows: number): Promise<void> {
 
   await tamper('TRUNCATE audit_log, audit_checkpoints');
   for (let i = 0; i < rows; i++) {
-    await appendAuditAlone(t.db, { actorId: 'u1', actorOrganisationId: 'org', action: `test.write`, resourceType: 'thing', resourceId: String(i), outcome: 'allowed', rule: 'r#0', reason: null, ip: '127.0.0.1', requestId: `req-${i}`, details: { n: i } });
+    await appendAuditAlone(t.db, {
+      actorId: 'u1',
+      actorOrganisationId: 'org',
+      action: `test.write`,
+      resourceType: 'thing',
+      resourceId: String(i),
+      outcome: 'allowed',
+      rule: 'r#0',
+      reason: null,
+      ip: '127.0.0.1',
+      requestId: `req-${i}`,
+      details: { n: i },
+    });
   }
 }
 
@@ -55,7 +67,9 @@ describe('audit chain', () => {
   });
 
   it('detects re-ordered rows (sequence numbers swapped)', async () => {
-    await tamper(`UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -2`);
+    await tamper(
+      `UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -2`,
+    );
     expect((await verifyAudit(t.db, pub)).chain).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 

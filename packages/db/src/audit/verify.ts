@@ -18,7 +18,13 @@ export async function verifyAudit(db: Kysely<Database>, publicKeyHex: string): P
   const seen = new Map<number, string>();
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', String(after) as never).orderBy('seq').limit(PAGE).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', String(after) as never)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
     for (const r of rows) {
       const ok = verifier.push(toAuditRow(r));
       if (ok && wanted.has(Number(r.seq))) seen.set(Number(r.seq), r.hash);
@@ -32,9 +38,16 @@ export async function verifyAudit(db: Kysely<Database>, publicKeyHex: string): P
   let problem: string | null = null;
   for (const cp of checkpoints) {
     const seq = Number(cp.seq);
-    const sig = verifyCheckpoint(publicKeyHex, { seq, hash: cp.hash, at: cp.at, keyId: cp.key_id, signature: cp.signature });
+    const sig = verifyCheckpoint(publicKeyHex, {
+      seq,
+      hash: cp.hash,
+      at: cp.at,
+      keyId: cp.key_id,
+      signature: cp.signature,
+    });
     if (!sig) problem = `checkpoint at ${seq} has a bad signature`;
-    else if (chain.ok && seq > chain.headSeq) problem = `checkpoint at ${seq} is beyond the chain's last row ${chain.headSeq} (rows deleted from the end)`;
+    else if (chain.ok && seq > chain.headSeq)
+      problem = `checkpoint at ${seq} is beyond the chain's last row ${chain.headSeq} (rows deleted from the end)`;
     else if (chain.ok && seen.get(seq) !== cp.hash) problem = `row ${seq} does not match its signed checkpoint`;
     if (problem) {
       firstBad = seq;

@@ -64,9 +64,13 @@ export async function startEmbedded(dataDir: string, log: (m: string) => void = 
     }
     const fresh = !existsSync(join(paths.cluster, 'PG_VERSION'));
     if (fresh || !existsSync(paths.credentials)) {
-      writeFileSync(paths.credentials, JSON.stringify({ user: 'postgres', password: randomBytes(24).toString('hex') }), {
-        mode: 0o600,
-      });
+      writeFileSync(
+        paths.credentials,
+        JSON.stringify({ user: 'postgres', password: randomBytes(24).toString('hex') }),
+        {
+          mode: 0o600,
+        },
+      );
     }
     const creds = readCredentials(paths.credentials);
     const port = await freePort();
@@ -80,7 +84,16 @@ export async function startEmbedded(dataDir: string, log: (m: string) => void = 
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
       // Loopback only, no Unix socket (it could clash with a system server); fsync stays on.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=on', '-c', 'synchronous_commit=on'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'fsync=on',
+        '-c',
+        'synchronous_commit=on',
+      ],
       onLog: () => {},
       onError: (e) => log(`postgres: ${String(e)}`),
     });

@@ -13,7 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     IF NOT pg_has_role(current_user, 'ctis_app', 'SET') THEN EXECUTE format('GRANT ctis_app TO %I', current_user); END IF;
   EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'could not grant ctis_app: %', SQLERRM; END $$`.execute(db);
   await sql`GRANT USAGE ON SCHEMA public TO ctis_app`.execute(db);
-  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ctis_app`.execute(db);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ctis_app`.execute(
+    db,
+  );
   await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ctis_app`.execute(db);
 
   await db.schema
@@ -143,7 +145,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_checkpoints', 'audit_log', 'record_access', 'persons', 'break_glass', 'login_attempts', 'password_tokens', 'sessions', 'users']) {
+  for (const t of [
+    'audit_checkpoints',
+    'audit_log',
+    'record_access',
+    'persons',
+    'break_glass',
+    'login_attempts',
+    'password_tokens',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
   await sql`DROP FUNCTION IF EXISTS ctis_append_only()`.execute(db);

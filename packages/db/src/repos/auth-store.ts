@@ -37,12 +37,35 @@ export class AuthStore {
     };
   }
 
-  async createSession(s: { id: string; userId: string; csrfToken: string; now: Date; ip: string | null }): Promise<void> {
-    await this.db.insertInto('sessions').values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.now, last_seen_at: s.now, ended_at: null, end_reason: null, ip: s.ip }).execute();
+  async createSession(s: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    now: Date;
+    ip: string | null;
+  }): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: s.id,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        created_at: s.now,
+        last_seen_at: s.now,
+        ended_at: null,
+        end_reason: null,
+        ip: s.ip,
+      })
+      .execute();
   }
 
   session(id: string) {
-    return this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
+    return this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', id)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
   }
 
   async touchSession(id: string, now: Date): Promise<void> {
@@ -50,41 +73,126 @@ export class AuthStore {
   }
 
   async endSession(id: string, reason: string, now: Date): Promise<void> {
-    await this.db.updateTable('sessions').set({ ended_at: now, end_reason: reason }).where('id', '=', id).where('ended_at', 'is', null).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ ended_at: now, end_reason: reason })
+      .where('id', '=', id)
+      .where('ended_at', 'is', null)
+      .execute();
   }
 
   async endUserSessions(userId: string, reason: string, now: Date): Promise<void> {
-    await this.db.updateTable('sessions').set({ ended_at: now, end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ ended_at: now, end_reason: reason })
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .execute();
   }
 
   async activeBreakGlass(userId: string, now: Date): Promise<{ recordId: string; expiresAt: Date }[]> {
-    const rows = await this.db.selectFrom('break_glass').select(['record_id', 'expires_at']).where('user_id', '=', userId).where('expires_at', '>', now).execute();
+    const rows = await this.db
+      .selectFrom('break_glass')
+      .select(['record_id', 'expires_at'])
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .execute();
     return rows.map((r) => ({ recordId: r.record_id, expiresAt: r.expires_at }));
   }
 
-  async createPasswordToken(t: { id: string; userId: string; createdBy: string | null; now: Date; expiresAt: Date }): Promise<void> {
+  async createPasswordToken(t: {
+    id: string;
+    userId: string;
+    createdBy: string | null;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void> {
     // A new token voids the older unused ones of the same user.
-    await this.db.updateTable('password_tokens').set({ used_at: t.now }).where('user_id', '=', t.userId).where('used_at', 'is', null).execute();
-    await this.db.insertInto('password_tokens').values({ id: t.id, user_id: t.userId, created_by: t.createdBy, created_at: t.now, expires_at: t.expiresAt, used_at: null, pending_mfa_secret: null }).execute();
+    await this.db
+      .updateTable('password_tokens')
+      .set({ used_at: t.now })
+      .where('user_id', '=', t.userId)
+      .where('used_at', 'is', null)
+      .execute();
+    await this.db
+      .insertInto('password_tokens')
+      .values({
+        id: t.id,
+        user_id: t.userId,
+        created_by: t.createdBy,
+        created_at: t.now,
+        expires_at: t.expiresAt,
+        used_at: null,
+        pending_mfa_secret: null,
+      })
+      .execute();
   }
 
   passwordToken(id: string, now: Date) {
-    return this.db.selectFrom('password_tokens').selectAll().where('id', '=', id).where('used_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
+    return this.db
+      .selectFrom('password_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
   }
 
   async setPendingMfaSecret(tokenId: string, secret: string): Promise<void> {
-    await this.db.updateTable('password_tokens').set({ pending_mfa_secret: secret }).where('id', '=', tokenId).execute();
+    await this.db
+      .updateTable('password_tokens')
+      .set({ pending_mfa_secret: secret })
+      .where('id', '=', tokenId)
+      .execute();
   }
 
   /** Set the password (and MFA secret) from a one-time token, in one transaction with its audit row. */
-  async completePasswordReset(r: { tokenId: string; userId: string; passwordHash: string; mfaSecret: string | null; now: Date; ip: string | null; requestId: string | null }): Promise<boolean> {
+  async completePasswordReset(r: {
+    tokenId: string;
+    userId: string;
+    passwordHash: string;
+    mfaSecret: string | null;
+    now: Date;
+    ip: string | null;
+    requestId: string | null;
+  }): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const used = await trx.updateTable('password_tokens').set({ used_at: r.now }).where('id', '=', r.tokenId).where('used_at', 'is', null).executeTakeFirst();
+      const used = await trx
+        .updateTable('password_tokens')
+        .set({ used_at: r.now })
+        .where('id', '=', r.tokenId)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
       if (Number(used.numUpdatedRows) !== 1) return false;
-      const patch = r.mfaSecret ? { password_hash: r.passwordHash, mfa_secret: r.mfaSecret } : { password_hash: r.passwordHash };
-      await trx.updateTable('users').set({ ...patch, status: 'active', updated_at: r.now }).where('id', '=', r.userId).where('status', '!=', 'disabled').execute();
-      await trx.updateTable('sessions').set({ ended_at: r.now, end_reason: 'password-reset' }).where('user_id', '=', r.userId).where('ended_at', 'is', null).execute();
-      await appendAudit(trx, { actorId: r.userId, actorOrganisationId: null, action: 'auth.password_set', resourceType: 'user', resourceId: r.userId, outcome: 'allowed', rule: null, reason: null, ip: r.ip, requestId: r.requestId, details: { mfaEnrolled: r.mfaSecret !== null }, at: r.now });
+      const patch = r.mfaSecret
+        ? { password_hash: r.passwordHash, mfa_secret: r.mfaSecret }
+        : { password_hash: r.passwordHash };
+      await trx
+        .updateTable('users')
+        .set({ ...patch, status: 'active', updated_at: r.now })
+        .where('id', '=', r.userId)
+        .where('status', '!=', 'disabled')
+        .execute();
+      await trx
+        .updateTable('sessions')
+        .set({ ended_at: r.now, end_reason: 'password-reset' })
+        .where('user_id', '=', r.userId)
+        .where('ended_at', 'is', null)
+        .execute();
+      await appendAudit(trx, {
+        actorId: r.userId,
+        actorOrganisationId: null,
+        action: 'auth.password_set',
+        resourceType: 'user',
+        resourceId: r.userId,
+        outcome: 'allowed',
+        rule: null,
+        reason: null,
+        ip: r.ip,
+        requestId: r.requestId,
+        details: { mfaEnrolled: r.mfaSecret !== null },
+        at: r.now,
+      });
       return true;
     });
   }

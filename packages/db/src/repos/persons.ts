@@ -46,15 +46,39 @@ export class PersonsRepo {
     const d = this.tx.authorize('person.write', 'person', facts);
     const row = await this.tx.trx
       .insertInto('persons')
-      .values({ id, owner_user_id: actor.userId, organisation_id: orgId, province: input.province, label: input.label, sex: input.sex, birth_year: input.birthYear, nationality: input.nationality, identity: JSON.stringify(input.identity), created_at: now, updated_at: now })
+      .values({
+        id,
+        owner_user_id: actor.userId,
+        organisation_id: orgId,
+        province: input.province,
+        label: input.label,
+        sex: input.sex,
+        birth_year: input.birthYear,
+        nationality: input.nationality,
+        identity: JSON.stringify(input.identity),
+        created_at: now,
+        updated_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const access = [
       ...facts.teamUserIds.map((s) => ({ record_id: id, kind: 'team' as const, subject: s })),
       ...facts.namedUserIds.map((s) => ({ record_id: id, kind: 'named' as const, subject: s })),
     ];
-    if (access.length) await this.tx.trx.insertInto('record_access').values(access).onConflict((c) => c.doNothing()).execute();
-    await this.tx.audit({ action: 'person.create', resourceType: 'person', resourceId: id, rule: d.rule.id, reason: null, details: { label: input.label } });
+    if (access.length)
+      await this.tx.trx
+        .insertInto('record_access')
+        .values(access)
+        .onConflict((c) => c.doNothing())
+        .execute();
+    await this.tx.audit({
+      action: 'person.create',
+      resourceType: 'person',
+      resourceId: id,
+      rule: d.rule.id,
+      reason: null,
+      details: { label: input.label },
+    });
     return row;
   }
 
@@ -77,15 +101,31 @@ export class PersonsRepo {
       reason: null,
       details: identityVisible && read.via === 'break-glass' ? { via: 'break-glass' } : {},
     });
-    return { row, facts, hiddenFields: identityVisible ? read.hiddenFields : [...read.hiddenFields, 'identity'], identityVisible };
+    return {
+      row,
+      facts,
+      hiddenFields: identityVisible ? read.hiddenFields : [...read.hiddenFields, 'identity'],
+      identityVisible,
+    };
   }
 
   /** Share with another organisation (a compartment), e.g. on referral. */
   async share(id: string, organisationId: string): Promise<void> {
     const { facts } = await this.load(id, 'person.write');
     const d = this.tx.authorize('person.write', 'person', facts, 'person.read');
-    await this.tx.trx.insertInto('record_access').values({ record_id: id, kind: 'shared', subject: organisationId }).onConflict((c) => c.doNothing()).execute();
-    await this.tx.audit({ action: 'person.share', resourceType: 'person', resourceId: id, rule: d.rule.id, reason: null, details: { organisationId } });
+    await this.tx.trx
+      .insertInto('record_access')
+      .values({ record_id: id, kind: 'shared', subject: organisationId })
+      .onConflict((c) => c.doNothing())
+      .execute();
+    await this.tx.audit({
+      action: 'person.share',
+      resourceType: 'person',
+      resourceId: id,
+      rule: d.rule.id,
+      reason: null,
+      details: { organisationId },
+    });
   }
 
   /**
@@ -94,7 +134,8 @@ export class PersonsRepo {
    */
   async breakGlass(id: string, reason: string, minutes: number): Promise<{ expiresAt: Date }> {
     const { facts } = await this.load(id, 'person.break_glass');
-    if (reason.trim().length < 20) throw new InputError('reason', 'give at least 20 characters explaining why you need this record');
+    if (reason.trim().length < 20)
+      throw new InputError('reason', 'give at least 20 characters explaining why you need this record');
     const now = this.tx.ctx.now();
     const decision = can({ ...this.tx.actor, breakGlass: [] }, 'person.read', facts, now);
     if (decision.allowed) throw new ConflictError('This record is already open to you; break-glass is not needed.');
@@ -103,10 +144,28 @@ export class PersonsRepo {
     const expiresAt = new Date(now.getTime() + Math.min(Math.max(minutes, 1), BREAK_GLASS_MAX_MINUTES) * 60_000);
     await this.tx.trx
       .insertInto('break_glass')
-      .values({ id: uuidv7(), user_id: this.tx.actor.userId, resource_type: 'person', record_id: id, reason: reason.trim(), granted_at: now, expires_at: expiresAt, reviewed_by: null, reviewed_at: null, review_note: null })
+      .values({
+        id: uuidv7(),
+        user_id: this.tx.actor.userId,
+        resource_type: 'person',
+        record_id: id,
+        reason: reason.trim(),
+        granted_at: now,
+        expires_at: expiresAt,
+        reviewed_by: null,
+        reviewed_at: null,
+        review_note: null,
+      })
       .execute();
     // The reason is the actor's own words about why, never an identity value.
-    await this.tx.audit({ action: 'person.break_glass', resourceType: 'person', resourceId: id, rule: null, reason: reason.trim(), details: { expiresAt: expiresAt.toISOString() } });
+    await this.tx.audit({
+      action: 'person.break_glass',
+      resourceType: 'person',
+      resourceId: id,
+      rule: null,
+      reason: reason.trim(),
+      details: { expiresAt: expiresAt.toISOString() },
+    });
     return { expiresAt };
   }
 
@@ -117,7 +176,16 @@ export class PersonsRepo {
     const of = (kind: string) => access.filter((a) => a.kind === kind).map((a) => a.subject);
     return {
       row,
-      facts: { id, ownerUserId: row.owner_user_id, organisationId: row.organisation_id, province: row.province, label: row.label, teamUserIds: of('team'), sharedWithOrganisationIds: of('shared'), namedUserIds: of('named') },
+      facts: {
+        id,
+        ownerUserId: row.owner_user_id,
+        organisationId: row.organisation_id,
+        province: row.province,
+        label: row.label,
+        teamUserIds: of('team'),
+        sharedWithOrganisationIds: of('shared'),
+        namedUserIds: of('named'),
+      },
     };
   }
 }

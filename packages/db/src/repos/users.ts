@@ -31,14 +31,28 @@ export class UsersRepo {
     this.tx.authorize('user.read', 'user');
     const rows = await this.tx.trx.selectFrom('users').selectAll().orderBy('username').execute();
     const visible = rows.filter((u) => this.tryRead(u));
-    await this.tx.audit({ action: 'user.list', resourceType: 'user', resourceId: null, rule: null, reason: null, details: { count: visible.length } });
+    await this.tx.audit({
+      action: 'user.list',
+      resourceType: 'user',
+      resourceId: null,
+      rule: null,
+      reason: null,
+      details: { count: visible.length },
+    });
     return visible;
   }
 
   async get(id: string): Promise<UserRow> {
     const row = await this.load(id, 'user.read');
     const d = this.tx.authorize('user.read', 'user', this.facts(row));
-    await this.tx.audit({ action: 'user.read', resourceType: 'user', resourceId: id, rule: d.rule.id, reason: null, details: {} });
+    await this.tx.audit({
+      action: 'user.read',
+      resourceType: 'user',
+      resourceId: id,
+      rule: d.rule.id,
+      reason: null,
+      details: {},
+    });
     return row;
   }
 
@@ -59,15 +73,31 @@ export class UsersRepo {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await this.tx.audit({ action: 'user.create', resourceType: 'user', resourceId: id, rule: d.rule.id, reason: null, details: { organisationId: input.organisationId, roles: input.roles } });
+    await this.tx.audit({
+      action: 'user.create',
+      resourceType: 'user',
+      resourceId: id,
+      rule: d.rule.id,
+      reason: null,
+      details: { organisationId: input.organisationId, roles: input.roles },
+    });
     return row;
   }
 
   /** Update an account the actor may manage (checked before and after the change). */
-  async update(id: string, action: 'user.disable' | 'user.mfa_reset' | 'user.password_reset', patch: Partial<Pick<UserRow, 'status' | 'mfa_secret' | 'password_hash'>>): Promise<UserRow> {
+  async update(
+    id: string,
+    action: 'user.disable' | 'user.mfa_reset' | 'user.password_reset',
+    patch: Partial<Pick<UserRow, 'status' | 'mfa_secret' | 'password_hash'>>,
+  ): Promise<UserRow> {
     const before = await this.load(id, 'user.manage');
     const d = this.tx.authorize('user.manage', 'user', this.facts(before), 'user.read');
-    const after = await this.tx.trx.updateTable('users').set({ ...patch, updated_at: this.tx.ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const after = await this.tx.trx
+      .updateTable('users')
+      .set({ ...patch, updated_at: this.tx.ctx.now() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     this.tx.authorize('user.manage', 'user', this.facts(after), 'user.read');
     await this.tx.audit({ action, resourceType: 'user', resourceId: id, rule: d.rule.id, reason: null, details: {} });
     return after;

@@ -37,7 +37,9 @@ export function AddUserForm({ config, onCreated, onCancel }: Props) {
   const required = (value: string) => (checked && !value.trim() ? t('This field is required.') : undefined);
   const error = create.error;
   const fieldError = (field: keyof NewUser) => fieldErrorOf(error, field);
-  const organisations = [...config.organisations].sort((a, b) => localName(a.name, lang).localeCompare(localName(b.name, lang), lang));
+  const organisations = [...config.organisations].sort((a, b) =>
+    localName(a.name, lang).localeCompare(localName(b.name, lang), lang),
+  );
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,11 +48,19 @@ export function AddUserForm({ config, onCreated, onCancel }: Props) {
     create.mutate({ ...form, username: form.username.trim(), displayName: form.displayName.trim() });
   };
 
-  const orgError = (checked && !form.organisationId ? t('Choose an organisation.') : undefined) ?? fieldError('organisationId');
-  const rolesError = (checked && form.roles.length === 0 ? t('Choose at least one role.') : undefined) ?? fieldError('roles');
+  const orgError =
+    (checked && !form.organisationId ? t('Choose an organisation.') : undefined) ?? fieldError('organisationId');
+  const rolesError =
+    (checked && form.roles.length === 0 ? t('Choose at least one role.') : undefined) ?? fieldError('roles');
 
   return (
-    <form className="panel form" onSubmit={onSubmit} noValidate aria-labelledby="add-user-title" data-testid="add-user-form">
+    <form
+      className="panel form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="add-user-title"
+      data-testid="add-user-form"
+    >
       <h2 id="add-user-title">{t('Add user')}</h2>
       {error && <Alert>{problemMessage(error, t)}</Alert>}
       <div className="form-grid">
@@ -88,20 +98,41 @@ export function AddUserForm({ config, onCreated, onCancel }: Props) {
             </option>
           ))}
         </select>
-        {orgError && <p className="field-error" id="new-organisation-error">{orgError}</p>}
+        {orgError && (
+          <p className="field-error" id="new-organisation-error">
+            {orgError}
+          </p>
+        )}
       </div>
-      <fieldset className={`field checkboxes${rolesError ? ' field-invalid' : ''}`} aria-describedby={rolesError ? 'new-roles-error' : undefined}>
+      <fieldset
+        className={`field checkboxes${rolesError ? ' field-invalid' : ''}`}
+        aria-describedby={rolesError ? 'new-roles-error' : undefined}
+      >
         <legend>{t('Roles')}</legend>
         {config.roles.map((role) => (
           <label key={role.id} className="checkbox">
-            <input type="checkbox" checked={form.roles.includes(role.id)} onChange={(e) => toggleRole(role.id, e.target.checked)} data-testid={`new-role-${role.id}`} />
+            <input
+              type="checkbox"
+              checked={form.roles.includes(role.id)}
+              onChange={(e) => toggleRole(role.id, e.target.checked)}
+              data-testid={`new-role-${role.id}`}
+            />
             <span>{localName(role.name, lang)}</span>
           </label>
         ))}
-        {rolesError && <p className="field-error" id="new-roles-error">{rolesError}</p>}
+        {rolesError && (
+          <p className="field-error" id="new-roles-error">
+            {rolesError}
+          </p>
+        )}
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="new-user-submit">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={create.isPending}
+          data-testid="new-user-submit"
+        >
           {t('Add user')}
         </button>
         <button type="button" className="button button-quiet" onClick={onCancel}>

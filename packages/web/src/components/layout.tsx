@@ -24,7 +24,9 @@ export function Layout({ user, children }: { user: SessionUser; children: ReactN
         <div className="header-top">
           <Link to="/" className="brand">
             <span className="brand-mark">CTIS</span>
-            <span className="brand-name">{config ? localName(config.name, lang) : t('Counter-Trafficking Information System')}</span>
+            <span className="brand-name">
+              {config ? localName(config.name, lang) : t('Counter-Trafficking Information System')}
+            </span>
           </Link>
           <div className="header-tools">
             <LangSwitch />

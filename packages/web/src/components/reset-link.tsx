@@ -19,7 +19,9 @@ export function ResetLink({ username, token, onDone }: { username: string; token
   return (
     <section className="panel notice" role="status" aria-labelledby="reset-link-title" data-testid="reset-link">
       <h2 id="reset-link-title">{t('One-time set-password link for {{name}}', { name: username })}</h2>
-      <p>{t('Give this link to the user in person or over a secure channel. It is shown only once and works only once.')}</p>
+      <p>
+        {t('Give this link to the user in person or over a secure channel. It is shown only once and works only once.')}
+      </p>
       <div className="copy-row">
         <input
           readOnly

@@ -59,12 +59,19 @@ export function UserTable({ users, config, canManage, busy, onAction }: Props) {
               <span className={`badge badge-${user.status}`}>{t(STATUS_LABELS[user.status] ?? user.status)}</span>
             </td>
             <td data-label={t('MFA')}>{user.mfaEnabled ? t('On') : t('Off')}</td>
-            <td data-label={t('Last sign-in')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, lang) : t('Never')}</td>
+            <td data-label={t('Last sign-in')}>
+              {user.lastLoginAt ? formatDateTime(user.lastLoginAt, lang) : t('Never')}
+            </td>
             {canManage && (
               <td data-label={t('Actions')}>
                 <div className="row-actions">
                   {user.status !== 'disabled' && (
-                    <button type="button" className="button button-danger" disabled={busy} onClick={() => onAction('disable', user)}>
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      disabled={busy}
+                      onClick={() => onAction('disable', user)}
+                    >
                       {t('Disable')}
                     </button>
                   )}
@@ -72,7 +79,12 @@ export function UserTable({ users, config, canManage, busy, onAction }: Props) {
                     {t('Reset password')}
                   </button>
                   {user.mfaEnabled && (
-                    <button type="button" className="button" disabled={busy} onClick={() => onAction('mfa-reset', user)}>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      onClick={() => onAction('mfa-reset', user)}
+                    >
                       {t('Reset MFA')}
                     </button>
                   )}

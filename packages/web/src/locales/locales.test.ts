@@ -37,7 +37,13 @@ describe('locales', () => {
   it('has a key for every string the code translates, and no unused keys', () => {
     const used = usedKeys();
     expect(used.size).toBeGreaterThan(20);
-    expect([...used].filter((k) => !(k in en)), 'missing from en.json').toEqual([]);
-    expect(Object.keys(en).filter((k) => !used.has(k)), 'unused in en.json').toEqual([]);
+    expect(
+      [...used].filter((k) => !(k in en)),
+      'missing from en.json',
+    ).toEqual([]);
+    expect(
+      Object.keys(en).filter((k) => !used.has(k)),
+      'unused in en.json',
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ export function HomePage() {
       <h1 data-testid="home-welcome">{t('Welcome, {{name}}', { name: user.displayName })}</h1>
       <p className="muted">{localName(user.organisation.name, i18n.language)}</p>
       {!user.mfaEnabled && (
-        <p className="alert alert-info">{t('Two-step sign-in is not set up for your account. Ask your administrator.')}</p>
+        <p className="alert alert-info">
+          {t('Two-step sign-in is not set up for your account. Ask your administrator.')}
+        </p>
       )}
       {sections.length > 0 ? (
         <ul className="cards">

@@ -51,7 +51,9 @@ export function LoginPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const code = totp.replace(/\s+/g, '');
-    login.mutate(mfaStep && code ? { username: username.trim(), password, totp: code } : { username: username.trim(), password });
+    login.mutate(
+      mfaStep && code ? { username: username.trim(), password, totp: code } : { username: username.trim(), password },
+    );
   };
 
   const error = login.error;
@@ -59,7 +61,8 @@ export function LoginPage() {
   let formError: string | undefined;
   if (error && code === 'invalid_credentials') formError = t('Wrong username or password.');
   else if (error && code !== 'mfa_required' && code !== 'mfa_invalid') formError = problemMessage(error, t);
-  const totpError = code === 'mfa_invalid' ? t('That code is not correct. Enter the current code from your app.') : undefined;
+  const totpError =
+    code === 'mfa_invalid' ? t('That code is not correct. Enter the current code from your app.') : undefined;
 
   return (
     <AuthCard title={t('Sign in')}>
@@ -105,7 +108,12 @@ export function LoginPage() {
             data-testid="login-totp"
           />
         )}
-        <button type="submit" className="button button-primary button-block" disabled={login.isPending} data-testid="login-submit">
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={login.isPending}
+          data-testid="login-submit"
+        >
           {login.isPending ? t('Signing in…') : t('Sign in')}
         </button>
       </form>

@@ -34,7 +34,8 @@ export function ResetPasswordPage() {
   const [totp, setTotp] = useState('');
   const [checked, setChecked] = useState(false);
   const complete = useMutation({
-    mutationFn: (body: { token: string; password: string; totp?: string }) => post<void>('/api/auth/reset/complete', body),
+    mutationFn: (body: { token: string; password: string; totp?: string }) =>
+      post<void>('/api/auth/reset/complete', body),
   });
 
   if (!token || start.isError) {
@@ -98,7 +99,9 @@ export function ResetPasswordPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           hint={t('At least 12 characters. Avoid common passwords; a few unrelated words work well.')}
-          error={(checked && tooShort ? t('Use at least 12 characters.') : undefined) ?? fieldErrorOf(error, 'password')}
+          error={
+            (checked && tooShort ? t('Use at least 12 characters.') : undefined) ?? fieldErrorOf(error, 'password')
+          }
           data-testid="reset-password"
         />
         <TextField
@@ -121,12 +124,20 @@ export function ResetPasswordPage() {
               value={totp}
               onChange={(e) => setTotp(e.target.value)}
               hint={t('Enter the 6-digit code from your authenticator app.')}
-              error={(checked && missingCode ? t('Enter the 6 digits shown in your app.') : undefined) ?? fieldErrorOf(error, 'totp')}
+              error={
+                (checked && missingCode ? t('Enter the 6 digits shown in your app.') : undefined) ??
+                fieldErrorOf(error, 'totp')
+              }
               data-testid="reset-totp"
             />
           </>
         )}
-        <button type="submit" className="button button-primary button-block" disabled={complete.isPending} data-testid="reset-submit">
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={complete.isPending}
+          data-testid="reset-submit"
+        >
           {t('Set password')}
         </button>
       </form>

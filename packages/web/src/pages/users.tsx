@@ -56,7 +56,12 @@ export function UsersPage() {
       <div className="page-head">
         <h1>{t('Users')}</h1>
         {canManage && !adding && (
-          <button type="button" className="button button-primary" onClick={() => setAdding(true)} data-testid="add-user">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setAdding(true)}
+            data-testid="add-user"
+          >
             {t('Add user')}
           </button>
         )}
@@ -77,7 +82,13 @@ export function UsersPage() {
       {users.isPending && <Loading />}
       {users.isError && <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && (
-        <UserTable users={users.data.users} config={config} canManage={canManage} busy={action.isPending} onAction={onAction} />
+        <UserTable
+          users={users.data.users}
+          config={config}
+          canManage={canManage}
+          busy={action.isPending}
+          onAction={onAction}
+        />
       )}
     </section>
   );

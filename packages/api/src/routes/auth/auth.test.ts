@@ -107,7 +107,11 @@ describe('sessions', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrong.statusCode).toBe(403);
   });
 
@@ -115,9 +119,15 @@ describe('sessions', () => {
     const admin = await t.login('national_admin');
     const a = t.account('labour_inspector');
     const s1 = sessionFrom(await login(a.username, DEMO_PASSWORD, totpNow(a.totpSecret, clock)), a);
-    const users = (await t.app.inject({ url: '/api/users', headers: admin.headers })).json().users as { id: string; username: string }[];
+    const users = (await t.app.inject({ url: '/api/users', headers: admin.headers })).json().users as {
+      id: string;
+      username: string;
+    }[];
     const id = users.find((u) => u.username === a.username)!.id;
-    expect((await t.app.inject({ method: 'POST', url: `/api/users/${id}/disable`, headers: admin.headers, payload: {} })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/users/${id}/disable`, headers: admin.headers, payload: {} }))
+        .statusCode,
+    ).toBe(200);
     expect((await t.app.inject({ url: '/api/session', headers: s1.headers })).statusCode).toBe(401);
     expect((await login(a.username, DEMO_PASSWORD, totpNow(a.totpSecret, clock))).statusCode).toBe(401);
   });
@@ -126,7 +136,17 @@ describe('sessions', () => {
 describe('one-time set-password link with MFA enrolment', () => {
   it('creates a user, sets a password through the link, enrols TOTP, and signs in', async () => {
     const admin = await t.login('national_admin');
-    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: { username: 'new.worker', displayName: 'New Worker', organisationId: 'mosavy', roles: ['social_worker'] } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: {
+        username: 'new.worker',
+        displayName: 'New Worker',
+        organisationId: 'mosavy',
+        roles: ['social_worker'],
+      },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().user.status).toBe('pending');
     const token = created.json().resetToken as string;
@@ -137,17 +157,37 @@ describe('one-time set-password link with MFA enrolment', () => {
     const secret = start.json().totpSecret as string;
     expect(start.json().otpauthUri).toMatch(/^otpauth:\/\/totp\//);
 
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/reset/complete', payload: { token, password: 'password1234', totp: totpNow(secret, clock) } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset/complete',
+      payload: { token, password: 'password1234', totp: totpNow(secret, clock) },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0].path).toBe('password');
-    const short = await t.app.inject({ method: 'POST', url: '/api/auth/reset/complete', payload: { token, password: 'short-pw', totp: totpNow(secret, clock) } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset/complete',
+      payload: { token, password: 'short-pw', totp: totpNow(secret, clock) },
+    });
     expect(short.json().errors[0].message).toMatch(/at least 12/);
-    const noCode = await t.app.inject({ method: 'POST', url: '/api/auth/reset/complete', payload: { token, password: 'a long river crossing at dawn' } });
+    const noCode = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset/complete',
+      payload: { token, password: 'a long river crossing at dawn' },
+    });
     expect(noCode.json().errors[0].path).toBe('totp');
 
-    const done = await t.app.inject({ method: 'POST', url: '/api/auth/reset/complete', payload: { token, password: 'a long river crossing at dawn', totp: totpNow(secret, clock) } });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset/complete',
+      payload: { token, password: 'a long river crossing at dawn', totp: totpNow(secret, clock) },
+    });
     expect(done.statusCode).toBe(204);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/reset/complete', payload: { token, password: 'another long phrase here', totp: totpNow(secret, clock) } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset/complete',
+      payload: { token, password: 'another long phrase here', totp: totpNow(secret, clock) },
+    });
     expect(again.statusCode).toBe(400);
     expect(again.json().code).toBe('invalid_token');
 

@@ -14,7 +14,11 @@ const newPersonBody = z.object({
   label: z.enum(['N', 'R', 'V']).default('R'),
   sex: z.enum(['female', 'male', 'other', 'unknown']).nullable().default(null),
   birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
-  nationality: z.string().regex(/^[A-Z]{3}$/, 'use an ISO 3166-1 alpha-3 code').nullable().default(null),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'use an ISO 3166-1 alpha-3 code')
+    .nullable()
+    .default(null),
   identity: z.record(z.string(), z.string().max(500)).default({}),
   team: z.array(z.uuid()).default([]),
   named: z.array(z.uuid()).default([]),
@@ -44,34 +48,79 @@ export function personRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { config } = ctx.deps;
 
-  r.post('/api/persons', { config: { policy: needs('person.write') }, schema: { tags: ['persons'], body: newPersonBody } }, async (request, reply) => {
-    const body = request.body;
-    if (body.province && !config.provinces.some((p) => p.code === body.province)) {
-      throw problem(400, 'invalid_input', 'Invalid input', `province: unknown province code "${body.province}"`, [{ path: 'province', message: 'unknown province code' }]);
-    }
-    const row = await request.scopedDb!.transaction((tx) => tx.persons.create(body));
-    return reply.status(201).send({ id: row.id });
-  });
+  r.post(
+    '/api/persons',
+    { config: { policy: needs('person.write') }, schema: { tags: ['persons'], body: newPersonBody } },
+    async (request, reply) => {
+      const body = request.body;
+      if (body.province && !config.provinces.some((p) => p.code === body.province)) {
+        throw problem(400, 'invalid_input', 'Invalid input', `province: unknown province code "${body.province}"`, [
+          { path: 'province', message: 'unknown province code' },
+        ]);
+      }
+      const row = await request.scopedDb!.transaction((tx) => tx.persons.create(body));
+      return reply.status(201).send({ id: row.id });
+    },
+  );
 
-  r.get('/api/persons/:id', { config: { policy: needs('person.read') }, schema: { tags: ['persons'], params: idParams, querystring: z.object({ identity: z.enum(['true', 'false']).default('false') }) } }, async (request) => {
-    const view = await request.scopedDb!.transaction((tx) => tx.persons.get(request.params.id, { identity: request.query.identity === 'true' }));
-    const actions = request.actor!.rules.filter((x) => x.action.startsWith('person.')).map((x) => x.action);
-    return { person: presentPerson(view, [...new Set(actions)]) };
-  });
+  r.get(
+    '/api/persons/:id',
+    {
+      config: { policy: needs('person.read') },
+      schema: {
+        tags: ['persons'],
+        params: idParams,
+        querystring: z.object({ identity: z.enum(['true', 'false']).default('false') }),
+      },
+    },
+    async (request) => {
+      const view = await request.scopedDb!.transaction((tx) =>
+        tx.persons.get(request.params.id, { identity: request.query.identity === 'true' }),
+      );
+      const actions = request.actor!.rules.filter((x) => x.action.startsWith('person.')).map((x) => x.action);
+      return { person: presentPerson(view, [...new Set(actions)]) };
+    },
+  );
 
-  r.post('/api/persons/:id/share', { config: { policy: needs('person.write') }, schema: { tags: ['persons'], params: idParams, body: z.object({ organisationId: z.string() }) } }, async (request, reply) => {
-    if (!config.organisations.some((o) => o.id === request.body.organisationId)) {
-      throw problem(400, 'invalid_input', 'Invalid input', 'organisationId: unknown organisation', [{ path: 'organisationId', message: 'unknown organisation' }]);
-    }
-    await request.scopedDb!.transaction((tx) => tx.persons.share(request.params.id, request.body.organisationId));
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/persons/:id/share',
+    {
+      config: { policy: needs('person.write') },
+      schema: { tags: ['persons'], params: idParams, body: z.object({ organisationId: z.string() }) },
+    },
+    async (request, reply) => {
+      if (!config.organisations.some((o) => o.id === request.body.organisationId)) {
+        throw problem(400, 'invalid_input', 'Invalid input', 'organisationId: unknown organisation', [
+          { path: 'organisationId', message: 'unknown organisation' },
+        ]);
+      }
+      await request.scopedDb!.transaction((tx) => tx.persons.share(request.params.id, request.body.organisationId));
+      return reply.status(204).send();
+    },
+  );
 
-  r.post('/api/persons/:id/break-glass', {
-    config: { policy: needs('person.read') },
-    schema: { tags: ['persons'], params: idParams, body: z.object({ reason: z.string().trim().min(20, 'give at least 20 characters explaining why you need this record').max(1000), minutes: z.number().int().min(1).max(240).default(60) }) },
-  }, async (request) => {
-    const { expiresAt } = await request.scopedDb!.transaction((tx) => tx.persons.breakGlass(request.params.id, request.body.reason, request.body.minutes));
-    return { expiresAt: expiresAt.toISOString() };
-  });
+  r.post(
+    '/api/persons/:id/break-glass',
+    {
+      config: { policy: needs('person.read') },
+      schema: {
+        tags: ['persons'],
+        params: idParams,
+        body: z.object({
+          reason: z
+            .string()
+            .trim()
+            .min(20, 'give at least 20 characters explaining why you need this record')
+            .max(1000),
+          minutes: z.number().int().min(1).max(240).default(60),
+        }),
+      },
+    },
+    async (request) => {
+      const { expiresAt } = await request.scopedDb!.transaction((tx) =>
+        tx.persons.breakGlass(request.params.id, request.body.reason, request.body.minutes),
+      );
+      return { expiresAt: expiresAt.toISOString() };
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { ping } from '@ctis/db';
 import type { AppContext } from '../../context.ts';
 import { isPublic } from '../../policy.ts';
 import { problem } from '../../problem.ts';
@@ -11,14 +11,18 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { config } = ctx.deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/health', { config: { policy: isPublic }, schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
-    try {
-      await sql`SELECT 1`.execute(ctx.deps.db);
-    } catch {
-      throw problem(503, 'database_unreachable', 'Database unreachable', 'The database does not answer.');
-    }
-    return { status: 'ok' as const };
-  });
+  r.get(
+    '/api/health',
+    {
+      config: { policy: isPublic },
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => {
+      if (!(await ping(ctx.deps.db)))
+        throw problem(503, 'database_unreachable', 'Database unreachable', 'The database does not answer.');
+      return { status: 'ok' as const };
+    },
+  );
 
   r.get('/api/config/public', { config: { policy: isPublic }, schema: { tags: ['system'] } }, async () => ({
     country: config.country,
@@ -26,7 +30,13 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     languages: config.languages,
     currency: config.currency,
     provinces: config.provinces,
-    organisations: config.organisations.map(({ id, type, name, province, parent }) => ({ id, type, name, province, parent })),
+    organisations: config.organisations.map(({ id, type, name, province, parent }) => ({
+      id,
+      type,
+      name,
+      province,
+      parent,
+    })),
     roles: config.roles.map(({ id, name }) => ({ id, name })),
   }));
 }
