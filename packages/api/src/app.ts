@@ -37,7 +37,13 @@ const REDACT = [
 /** The whole API as a Fastify instance, without listening: tests use inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger === undefined ? false : deps.logger === true ? { level: 'info', redact: REDACT } : deps.logger,
+    logger: deps.logger
+      ? {
+          level: deps.logger.level ?? 'info',
+          redact: { paths: REDACT, censor: '[redacted]' },
+          ...(deps.logger.stream ? { stream: deps.logger.stream } : {}),
+        }
+      : false,
     bodyLimit: 1_048_576,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,

@@ -10,7 +10,8 @@ export interface AppDeps {
   /** The built web app to serve at /, if any. */
   readonly webRoot?: string | undefined;
   readonly now?: () => Date;
-  readonly logger?: boolean | object;
+  /** Structured JSON logs (pino); identity fields and secrets are always redacted. */
+  readonly logger?: false | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
   /** Login rate limit per address per minute (the lockout policy applies on top). */
   readonly loginRateLimit?: number;
   readonly trustProxy?: boolean;

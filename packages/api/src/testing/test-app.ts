@@ -41,7 +41,13 @@ export function testKeys(): Keys {
 
 /** A real app on a fresh database of its own, with one demo account per configured role. */
 export async function createTestApp(
-  opts: { country?: keyof typeof COUNTRY_FILES; now?: () => Date; webRoot?: string; loginRateLimit?: number } = {},
+  opts: {
+    country?: keyof typeof COUNTRY_FILES;
+    now?: () => Date;
+    webRoot?: string;
+    loginRateLimit?: number;
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestApp> {
   const t = await createTestDatabase();
   const config = loadCountryConfigFile(COUNTRY_FILES[opts.country ?? 'KHM']);
@@ -55,6 +61,7 @@ export async function createTestApp(
     now,
     webRoot: opts.webRoot,
     loginRateLimit: opts.loginRateLimit ?? 10_000,
+    logger: opts.logStream ? { level: 'debug', stream: opts.logStream } : false,
   });
   const account = (role: string) => {
     const a = accounts.find((x) => x.role === role);

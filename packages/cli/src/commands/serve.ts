@@ -25,7 +25,7 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
     config: rt.config,
     keys: rt.keys,
     webRoot: rt.settings.webRoot,
-    logger: process.env.CTIS_LOG === 'off' ? false : true,
+    logger: process.env.CTIS_LOG === 'off' ? false : { level: process.env.CTIS_LOG ?? 'info' },
     trustProxy: process.env.CTIS_TRUST_PROXY === '1',
   });
   const checkpoint = () =>
