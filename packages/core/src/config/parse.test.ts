@@ -1,20 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseCountryConfig } from './parse.ts';
+import { ACTIONS } from '../access/actions.ts';
 
-const ACTIONS = [
-  'user.read',
-  'user.manage',
-  'audit.read',
-  'audit.verify',
-  'breakglass.review',
-  'person.read',
-  'person.read_identity',
-  'person.write',
-  'case.read',
-  'case.write',
-  'stats.read',
-] as const;
 const ROLE_IDS = [
   'national_admin',
   'national_analyst',
