@@ -11,6 +11,7 @@ export const ACTIONS = [
   'person.read',
   'person.read_identity',
   'person.write',
+  'person.erase',
   'case.read',
   'case.write',
   'stats.read',
@@ -18,8 +19,14 @@ export const ACTIONS = [
 
 export type Action = (typeof ACTIONS)[number];
 
-/** Actions that expose identity data: any role granted one of them must use MFA. */
+/** Actions that expose identity data. */
 export const IDENTITY_ACTIONS: readonly Action[] = ['person.read_identity'];
+
+/**
+ * A role granted any of these must sign in with MFA: seeing identities, and the powers that could
+ * reach them indirectly (managing accounts, erasing people).
+ */
+export const MFA_REQUIRED_ACTIONS: readonly Action[] = [...IDENTITY_ACTIONS, 'user.manage', 'person.erase'];
 
 export function isAction(value: string): value is Action {
   return (ACTIONS as readonly string[]).includes(value);

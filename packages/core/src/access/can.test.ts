@@ -150,5 +150,6 @@ describe('roles', () => {
   it('a role that can read identities requires MFA; others do not', () => {
     expect(roleRequiresMfa({ id: 'a', grants: [g('person.read_identity', 'team')] })).toBe(true);
     expect(roleRequiresMfa({ id: 'b', grants: [g('stats.read', 'national')] })).toBe(false);
+    expect(roleRequiresMfa({ id: 'c', grants: [g('user.manage', 'organisation')] })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { Grant, Rule } from './types.ts';
-import { IDENTITY_ACTIONS } from './actions.ts';
+import { MFA_REQUIRED_ACTIONS } from './actions.ts';
 
 export interface RoleDefinition {
   readonly id: string;
@@ -13,7 +13,7 @@ export function rulesForRoles(roles: readonly RoleDefinition[], roleIds: readonl
     .flatMap((role) => role.grants.map((grant, i) => ({ ...grant, id: `${role.id}#${i}`, role: role.id })));
 }
 
-/** A role that can see identities must use multi-factor authentication. */
+/** A role that can see identities (or manage accounts, or erase people) must use MFA. */
 export function roleRequiresMfa(role: RoleDefinition): boolean {
-  return role.grants.some((g) => (IDENTITY_ACTIONS as readonly string[]).includes(g.action));
+  return role.grants.some((g) => (MFA_REQUIRED_ACTIONS as readonly string[]).includes(g.action));
 }
