@@ -19,6 +19,8 @@ import { userRoutes } from './routes/users/users.ts';
 import { systemRoutes } from './routes/system/system.ts';
 import { personRoutes } from './routes/persons/persons.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
+import { screeningRoutes } from './routes/screenings/screenings.ts';
+import { caseRoutes } from './routes/cases/cases.ts';
 
 /** Fields that may hold identity values or secrets: never logged. */
 const REDACT = [
@@ -113,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   personRoutes(app, ctx);
   auditRoutes(app, ctx);
+  screeningRoutes(app, ctx);
+  caseRoutes(app, ctx);
 
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   return app;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CountryConfig } from '@ctis/core';
+import type { CountryConfig, Questionnaire } from '@ctis/core';
 import type { Database, Keys } from '@ctis/db';
 
 /** Everything the API needs, passed in: buildApp never reads the environment or opens files. */
@@ -7,6 +7,8 @@ export interface AppDeps {
   readonly db: Kysely<Database>;
   readonly config: Readonly<CountryConfig>;
   readonly keys: Keys;
+  /** The screening questionnaires (versioned data); an empty list disables screening. */
+  readonly questionnaires?: readonly Readonly<Questionnaire>[];
   /** The built web app to serve at /, if any. */
   readonly webRoot?: string | undefined;
   readonly now?: () => Date;

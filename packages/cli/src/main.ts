@@ -4,6 +4,7 @@ import { DataDirInUseError } from '@ctis/db';
 import { serve } from './commands/serve.ts';
 import { userAdd, userDisable, userMfaReset, userReset } from './commands/user.ts';
 import { auditCheckpoint, auditVerify } from './commands/audit.ts';
+import { keysRetire, keysRotate } from './commands/keys.ts';
 import { dbUrl, migrate, demo } from './commands/db.ts';
 
 const program = new Command('ctis').description('Counter-Trafficking Information System').showHelpAfterError();
@@ -27,6 +28,13 @@ user.command('disable <username>').description('disable an account and end its s
 user.command('reset <username>').description('issue a one-time set-password link').action(userReset);
 user.command('mfa-reset <username>').description('clear MFA and issue a re-enrolment link').action(userMfaReset);
 
+const keys = program.command('keys').description('key-encryption keys');
+keys
+  .command('rotate')
+  .description('add a new key-encryption key and re-wrap every data key, with no downtime')
+  .action(keysRotate);
+keys.command('retire <id>').description('remove an old key-encryption key nothing uses any more').action(keysRetire);
+
 const audit = program.command('audit').description('the tamper-evident audit trail');
 audit
   .command('verify')
@@ -38,6 +46,8 @@ audit.command('checkpoint').description('sign the current chain head').action(au
 
 try {
   await program.parseAsync(process.argv);
+  // Every command but serve is done here; exit with its status (see exit() below).
+  if (program.args[0] !== 'serve') exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
 } catch (err) {
   if (err instanceof ConfigError || err instanceof InputError || err instanceof DataDirInUseError) {
     console.error(`ctis: ${err.message}`);

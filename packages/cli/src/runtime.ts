@@ -15,6 +15,7 @@ export function settings(env: NodeJS.ProcessEnv = process.env) {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? 'localhost',
     configPath: resolve(env.CTIS_CONFIG ?? join(PROJECT_ROOT, 'config/countries/KHM.json')),
+    questionnaireDir: resolve(env.CTIS_QUESTIONNAIRES ?? join(PROJECT_ROOT, 'config/questionnaires')),
     keyFile: resolve(env.CTIS_KEY_FILE ?? join(dataDir, 'keys.json')),
     createKeys: !env.CTIS_KEY_FILE,
     webRoot: join(PROJECT_ROOT, 'packages/web/dist'),

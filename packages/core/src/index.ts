@@ -6,3 +6,4 @@ export * from './errors.ts';
 export * from './persons/index.ts';
 export * from './victim-case/index.ts';
 export * from './screening/index.ts';
+export * from './identity/index.ts';

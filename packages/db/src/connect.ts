@@ -1,5 +1,8 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+
+// DATE columns stay 'YYYY-MM-DD' strings: a date of a fact has no time zone to shift it.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 import type { Database } from './schema.ts';
 import { runningEmbeddedUrl, startEmbedded } from './embedded/embedded-server.ts';
 

@@ -16,3 +16,7 @@ export { dataPaths, runningEmbeddedUrl, startEmbedded } from './embedded/embedde
 export { DataDirInUseError } from './embedded/lock.ts';
 export * from './crypto/mfa-secret.ts';
 export * from './repos/audit-trail.ts';
+export * from './crypto/key-ring.ts';
+export * from './vault/identity-vault.ts';
+export * from './repos/victim-cases.ts';
+export * from './repos/screenings.ts';

@@ -1,19 +1,88 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { newSigningKey, publicKeyFor } from '@ctis/core';
+import { KeyRing } from './crypto/key-ring.ts';
 
-/** The server's keys: a key-encryption key for secrets and the audit checkpoint signing key. */
+/**
+ * The server's keys: key-encryption keys (one active) that wrap per-person data keys and seal
+ * TOTP seeds, the blind-index key for name search, and the audit checkpoint signing key.
+ */
 export interface Keys {
-  readonly kek: Buffer;
+  readonly ring: KeyRing;
+  readonly blindIndexKey: Buffer;
   readonly auditSigningKey: string;
   readonly auditPublicKey: string;
   readonly auditKeyId: string;
 }
 
-interface KeyFile {
-  kek: string;
+export interface KeyFile {
+  keks: Record<string, string>;
+  activeKek: string;
+  blindIndexKey: string;
   auditSigningKey: string;
   auditKeyId: string;
+}
+
+const HEX32 = /^[0-9a-f]{64}$/;
+
+export function newKekId(now = new Date()): string {
+  return `kek-${now.toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
+}
+
+export function newKeyFile(): KeyFile {
+  const id = newKekId();
+  return {
+    keks: { [id]: randomBytes(32).toString('hex') },
+    activeKek: id,
+    blindIndexKey: randomBytes(32).toString('hex'),
+    auditSigningKey: newSigningKey(),
+    auditKeyId: `audit-${new Date().toISOString().slice(0, 10)}`,
+  };
+}
+
+/** Validate a key file's content, naming the bad key. */
+export function parseKeyFile(path: string, raw: unknown): KeyFile {
+  const f = raw as Partial<KeyFile>;
+  const bad = (key: string, what: string) => new Error(`${path}: "${key}" ${what}`);
+  if (!f.keks || typeof f.keks !== 'object' || Object.keys(f.keks).length === 0)
+    throw bad('keks', 'must map key ids to 64 hex characters');
+  for (const [id, hex] of Object.entries(f.keks))
+    if (!HEX32.test(hex)) throw bad(`keks.${id}`, 'must be 64 hex characters (32 bytes)');
+  if (!f.activeKek || !(f.activeKek in f.keks)) throw bad('activeKek', 'must name one of the keks');
+  if (!f.blindIndexKey || !HEX32.test(f.blindIndexKey))
+    throw bad('blindIndexKey', 'must be 64 hex characters (32 bytes)');
+  if (!f.auditSigningKey || !HEX32.test(f.auditSigningKey))
+    throw bad('auditSigningKey', 'must be 64 hex characters (an Ed25519 secret key)');
+  return {
+    keks: f.keks,
+    activeKek: f.activeKek,
+    blindIndexKey: f.blindIndexKey,
+    auditSigningKey: f.auditSigningKey,
+    auditKeyId: f.auditKeyId ?? 'audit',
+  };
+}
+
+export function keysFrom(file: KeyFile): Keys {
+  const keks = new Map(Object.entries(file.keks).map(([id, hex]) => [id, Buffer.from(hex, 'hex')]));
+  return {
+    ring: new KeyRing(keks, file.activeKek),
+    blindIndexKey: Buffer.from(file.blindIndexKey, 'hex'),
+    auditSigningKey: file.auditSigningKey,
+    auditPublicKey: publicKeyFor(file.auditSigningKey),
+    auditKeyId: file.auditKeyId,
+  };
+}
+
+export function readKeyFile(path: string): KeyFile {
+  return parseKeyFile(path, JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** Write atomically (temp file + rename), readable by its owner only. */
+export function writeKeyFile(path: string, file: KeyFile): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(file, null, 2), { mode: 0o600 });
+  renameSync(tmp, path);
 }
 
 /**
@@ -24,22 +93,8 @@ export function loadKeys(path: string, opts: { createIfMissing: boolean }): Keys
   if (!existsSync(path)) {
     if (!opts.createIfMissing)
       throw new Error(`Key file ${path} not found: set CTIS_KEY_FILE to the server's key file.`);
-    const fresh: KeyFile = {
-      kek: randomBytes(32).toString('hex'),
-      auditSigningKey: newSigningKey(),
-      auditKeyId: `audit-${new Date().toISOString().slice(0, 10)}`,
-    };
-    writeFileSync(path, JSON.stringify(fresh, null, 2), { mode: 0o600 });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
+    writeKeyFile(path, newKeyFile());
   }
-  const file = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeyFile>;
-  if (!file.kek || !/^[0-9a-f]{64}$/.test(file.kek))
-    throw new Error(`${path}: "kek" must be 64 hex characters (32 bytes)`);
-  if (!file.auditSigningKey || !/^[0-9a-f]{64}$/.test(file.auditSigningKey))
-    throw new Error(`${path}: "auditSigningKey" must be 64 hex characters (an Ed25519 secret key)`);
-  return {
-    kek: Buffer.from(file.kek, 'hex'),
-    auditSigningKey: file.auditSigningKey,
-    auditPublicKey: publicKeyFor(file.auditSigningKey),
-    auditKeyId: file.auditKeyId ?? 'audit',
-  };
+  return keysFrom(readKeyFile(path));
 }

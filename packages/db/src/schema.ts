@@ -9,6 +9,15 @@ export interface Database {
   break_glass: BreakGlassTable;
   persons: PersonsTable;
   record_access: RecordAccessTable;
+  person_keys: PersonKeysTable;
+  person_identity: PersonIdentityTable;
+  person_photos: PersonPhotosTable;
+  person_name_index: PersonNameIndexTable;
+  screenings: ScreeningsTable;
+  screening_tallies: ScreeningTalliesTable;
+  victim_cases: VictimCasesTable;
+  victim_case_events: VictimCaseEventsTable;
+  case_counters: { prefix: string; last: number };
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
 }
@@ -81,9 +90,9 @@ export interface PersonsTable {
   sex: string | null;
   birth_year: number | null;
   nationality: string | null;
-  identity: unknown;
   created_at: Timestamp;
   updated_at: Timestamp;
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 export type PersonRow = Selectable<PersonsTable>;
 
@@ -118,4 +127,86 @@ export interface AuditCheckpointsTable {
   at: string;
   key_id: string;
   signature: string;
+}
+
+export interface PersonKeysTable {
+  person_id: string;
+  wrapped_key: string | null;
+  kek_id: string | null;
+  created_at: Timestamp;
+  shredded_at: Timestamp | null;
+}
+
+export interface PersonIdentityTable {
+  person_id: string;
+  document: string;
+  updated_at: Timestamp;
+}
+
+export interface PersonPhotosTable {
+  id: string;
+  person_id: string;
+  content_type: string;
+  content: string;
+  created_at: Timestamp;
+}
+
+export interface PersonNameIndexTable {
+  person_id: string;
+  token: string;
+}
+
+/** A DATE column: read as 'YYYY-MM-DD' text (see the type parser in connect.ts). */
+type DateText = ColumnType<string, string, string>;
+
+export interface ScreeningsTable {
+  id: string;
+  questionnaire_id: string;
+  questionnaire_version: string;
+  site: string;
+  organisation_id: string;
+  province: string | null;
+  occurred_on: DateText;
+  result: 'possible_victim' | 'not_indicated';
+  answers: ColumnType<Record<string, boolean | null>, string, string>;
+  person_id: string | null;
+  case_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface ScreeningTalliesTable {
+  id: string;
+  organisation_id: string;
+  site: string;
+  day: DateText;
+  screened: number;
+  indicated: number;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface VictimCasesTable {
+  id: string;
+  case_number: string;
+  person_id: string;
+  owner_user_id: string;
+  organisation_id: string;
+  province: string | null;
+  label: 'N' | 'R' | 'V';
+  status: 'open' | 'closed';
+  opened_on: DateText;
+  version: number;
+  state: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface VictimCaseEventsTable {
+  case_id: string;
+  seq: number;
+  type: string;
+  occurred_on: DateText;
+  event: ColumnType<unknown, string, never>;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }

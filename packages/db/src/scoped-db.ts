@@ -1,11 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
-import { can, type Actor, type Decision, type RecordFacts } from '@ctis/core';
+import { can, type Actor, type CountryConfig, type Decision, type RecordFacts } from '@ctis/core';
 import type { Database } from './schema.ts';
 import { appendAudit, appendAuditAlone, type AuditEntry } from './audit/append.ts';
 import { AccessError } from './access-error.ts';
+import type { IdentityVault } from './vault/identity-vault.ts';
 import { UsersRepo } from './repos/users.ts';
 import { PersonsRepo } from './repos/persons.ts';
 import { AuditTrailRepo } from './repos/audit-trail.ts';
+import { VictimCasesRepo } from './repos/victim-cases.ts';
+import { ScreeningsRepo } from './repos/screenings.ts';
 
 export interface RequestContext {
   readonly ip: string | null;
@@ -13,6 +16,10 @@ export interface RequestContext {
   readonly now: () => Date;
   /** The province of an organisation, from the country configuration. */
   readonly provinceOf: (organisationId: string) => string | null;
+  /** Encryption of identities; only repositories use it, after the policy allowed the access. */
+  readonly vault: IdentityVault;
+  /** The country configuration, for checking codes and ids in events. */
+  readonly config: CountryConfig;
 }
 
 type Allowed = Extract<Decision, { allowed: true }>;
@@ -65,6 +72,8 @@ export class ScopedTx {
   readonly users: UsersRepo;
   readonly persons: PersonsRepo;
   readonly auditTrail: AuditTrailRepo;
+  readonly victimCases: VictimCasesRepo;
+  readonly screenings: ScreeningsRepo;
 
   constructor(
     readonly trx: Transaction<Database>,
@@ -74,6 +83,8 @@ export class ScopedTx {
     this.users = new UsersRepo(this);
     this.persons = new PersonsRepo(this);
     this.auditTrail = new AuditTrailRepo(this);
+    this.victimCases = new VictimCasesRepo(this, () => ctx.config);
+    this.screenings = new ScreeningsRepo(this);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CountryConfig } from '@ctis/core';
-import { appendAuditAlone, sealMfaSecret, SecretBox, type Database, type Keys } from '@ctis/db';
+import { appendAuditAlone, sealMfaSecret, type Database, type Keys } from '@ctis/db';
 import { hashPassword } from '../auth/passwords.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './accounts.ts';
@@ -13,7 +13,7 @@ export async function loadDemoIfEmpty(db: Kysely<Database>, config: CountryConfi
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return [];
   const accounts = demoAccounts(config);
-  const box = new SecretBox(keys.kek);
+  const box = keys.ring;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     for (const a of accounts) {

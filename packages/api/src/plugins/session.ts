@@ -121,6 +121,8 @@ export function registerSession(app: FastifyInstance, ctx: AppContext): void {
       requestId: request.id,
       now,
       provinceOf: (orgId) => organisationProvince(deps.config, orgId),
+      vault: ctx.vault,
+      config: deps.config,
     });
   }
 }

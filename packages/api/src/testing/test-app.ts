@@ -1,14 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { newSigningKey, publicKeyFor, type CountryConfig } from '@ctis/core';
-import type { Keys } from '@ctis/db';
+import type { CountryConfig } from '@ctis/core';
+import { keysFrom, newKeyFile, type Keys } from '@ctis/db';
 import { createTestDatabase, type TestDatabase } from '@ctis/db/testing';
 import { buildApp } from '../app.ts';
-import { loadCountryConfigFile } from '../config-file.ts';
+import { loadCountryConfigFile, loadQuestionnaires } from '../config-file.ts';
 import { loadDemoIfEmpty } from '../demo/load-demo.ts';
 import { DEMO_PASSWORD, type DemoAccount } from '../demo/accounts.ts';
 import { totpNow } from '../auth/totp.ts';
+
+export const QUESTIONNAIRES = fileURLToPath(new URL('../../../../config/questionnaires', import.meta.url));
 
 export const COUNTRY_FILES = {
   KHM: fileURLToPath(new URL('../../../../config/countries/KHM.json', import.meta.url)),
@@ -35,8 +36,7 @@ export interface TestApp {
 }
 
 export function testKeys(): Keys {
-  const auditSigningKey = newSigningKey();
-  return { kek: randomBytes(32), auditSigningKey, auditPublicKey: publicKeyFor(auditSigningKey), auditKeyId: 'test' };
+  return keysFrom(newKeyFile());
 }
 
 /** A real app on a fresh database of its own, with one demo account per configured role. */
@@ -61,6 +61,7 @@ export async function createTestApp(
     now,
     webRoot: opts.webRoot,
     loginRateLimit: opts.loginRateLimit ?? 10_000,
+    questionnaires: loadQuestionnaires(QUESTIONNAIRES),
     logger: opts.logStream ? { level: 'debug', stream: opts.logStream } : false,
   });
   const account = (role: string) => {

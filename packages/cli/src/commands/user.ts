@@ -1,4 +1,4 @@
-import { issuePasswordToken } from '@ctis/api';
+import { identityVault, issuePasswordToken } from '@ctis/api';
 import { AuthStore, ScopedDb, systemActor } from '@ctis/db';
 import { InputError } from '@ctis/core';
 import { openRuntime, type Runtime } from '../runtime.ts';
@@ -15,6 +15,8 @@ async function withSystem<T>(
       requestId: null,
       now: () => new Date(),
       provinceOf: organisationProvinceOf(rt.config),
+      vault: identityVault(rt.keys, rt.config),
+      config: rt.config,
     });
     return await work(rt, scoped, new AuthStore(rt.db));
   } finally {

@@ -162,6 +162,20 @@ export const countryConfigSchema = z
       suppressionThreshold: count(1).default(10),
       expectedPopulation: count(1),
     }),
+    /** Days before a work-queue alert is raised. */
+    alerts: z
+      .strictObject({
+        childWithoutCustodyDays: count(1).default(30),
+        repatriationWaitDays: count(1).default(60),
+        referralUnansweredDays: count(1).default(14),
+        restitutionUnpaidDays: count(0).default(0),
+      })
+      .default({
+        childWithoutCustodyDays: 30,
+        repatriationWaitDays: 60,
+        referralUnansweredDays: 14,
+        restitutionUnpaidDays: 0,
+      }),
   })
   .superRefine((cfg, ctx) => {
     checkLocalizedTexts(cfg, (path, message) => ctx.addIssue({ code: 'custom', path, message }));

@@ -10,7 +10,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   END $$`.execute(db);
   // The migrating user must be able to SET ROLE ctis_app (superusers always can).
   await sql`DO $$ BEGIN
-    IF NOT pg_has_role(current_user, 'ctis_app', 'SET') THEN EXECUTE format('GRANT ctis_app TO %I', current_user); END IF;
+    IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+       AND NOT pg_has_role(current_user, 'ctis_app', 'MEMBER') THEN
+      EXECUTE format('GRANT ctis_app TO %I', current_user);
+    END IF;
   EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'could not grant ctis_app: %', SQLERRM; END $$`.execute(db);
   await sql`GRANT USAGE ON SCHEMA public TO ctis_app`.execute(db);
   await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ctis_app`.execute(
@@ -93,7 +96,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sex', 'text')
     .addColumn('birth_year', 'integer')
     .addColumn('nationality', 'text')
-    .addColumn('identity', 'jsonb')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();

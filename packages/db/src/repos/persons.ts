@@ -1,4 +1,4 @@
-import { can, ConflictError, InputError, type Label, type RecordFacts } from '@ctis/core';
+import { can, ConflictError, InputError, type Identity, type Label, type RecordFacts } from '@ctis/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { PersonRow } from '../schema.ts';
 import type { ScopedTx } from '../scoped-db.ts';
@@ -9,7 +9,7 @@ export interface NewPerson {
   readonly sex: string | null;
   readonly birthYear: number | null;
   readonly nationality: string | null;
-  readonly identity: Readonly<Record<string, string>>;
+  readonly identity: Identity | null;
   readonly team?: readonly string[];
   readonly named?: readonly string[];
 }
@@ -20,6 +20,8 @@ export interface PersonView {
   /** Fields the deciding rule hides from this actor. */
   readonly hiddenFields: readonly string[];
   readonly identityVisible: boolean;
+  /** Decrypted only when the deciding rule lets this actor see it. */
+  readonly identity: Identity | null;
 }
 
 const BREAK_GLASS_MAX_MINUTES = 240;
@@ -55,7 +57,6 @@ export class PersonsRepo {
         sex: input.sex,
         birth_year: input.birthYear,
         nationality: input.nationality,
-        identity: JSON.stringify(input.identity),
         created_at: now,
         updated_at: now,
       })
@@ -65,6 +66,7 @@ export class PersonsRepo {
       ...facts.teamUserIds.map((s) => ({ record_id: id, kind: 'team' as const, subject: s })),
       ...facts.namedUserIds.map((s) => ({ record_id: id, kind: 'named' as const, subject: s })),
     ];
+    if (input.identity) await this.tx.ctx.vault.write(this.tx.trx, id, input.identity, now);
     if (access.length)
       await this.tx.trx
         .insertInto('record_access')
@@ -106,6 +108,7 @@ export class PersonsRepo {
       facts,
       hiddenFields: identityVisible ? read.hiddenFields : [...read.hiddenFields, 'identity'],
       identityVisible,
+      identity: identityVisible ? await this.tx.ctx.vault.read(this.tx.trx, id) : null,
     };
   }
 
@@ -167,6 +170,86 @@ export class PersonsRepo {
       details: { expiresAt: expiresAt.toISOString() },
     });
     return { expiresAt };
+  }
+
+  /**
+   * Name search through blind indexes. Only people the actor may see with identity are returned;
+   * every match whose identity is shown is an audited identity read.
+   */
+  async searchByName(name: string, limit: number): Promise<PersonView[]> {
+    this.tx.authorize('person.read_identity', 'person');
+    const ids = await this.tx.ctx.vault.search(this.tx.trx, this.tx.ctx.vault.queryTokens(name), limit * 5);
+    const views: PersonView[] = [];
+    for (const id of ids) {
+      const { facts } = await this.load(id, 'person.read');
+      const now = this.tx.ctx.now();
+      if (
+        !can(this.tx.actor, 'person.read', facts, now).allowed ||
+        !can(this.tx.actor, 'person.read_identity', facts, now).allowed
+      )
+        continue;
+      views.push(await this.get(id, { identity: true }));
+      if (views.length >= limit) break;
+    }
+    await this.tx.audit({
+      action: 'person.search',
+      resourceType: 'person',
+      resourceId: null,
+      rule: null,
+      reason: null,
+      details: { matches: views.length },
+    });
+    return views;
+  }
+
+  /** Erase a person's identity by destroying their data key; statistical attributes remain. */
+  async erase(id: string, reason: string): Promise<void> {
+    const { row, facts } = await this.load(id, 'person.erase');
+    const now = this.tx.ctx.now();
+    // Erasing a restricted record the actor is not on the team of is a break-glass act: the reason
+    // is recorded and listed for a supervisor's review like any other.
+    const decision = can(this.tx.actor, 'person.erase', facts, now);
+    const viaBreakGlass = !decision.allowed && decision.reason === 'break-glass-required';
+    const rule = viaBreakGlass ? null : this.tx.authorize('person.erase', 'person', facts, 'person.read').rule.id;
+    if (row.erased_at) throw new ConflictError('This person was already erased.');
+    if (viaBreakGlass) {
+      await this.tx.trx
+        .insertInto('break_glass')
+        .values({
+          id: uuidv7(),
+          user_id: this.tx.actor.userId,
+          resource_type: 'person',
+          record_id: id,
+          reason,
+          granted_at: now,
+          expires_at: now,
+          reviewed_by: null,
+          reviewed_at: null,
+          review_note: null,
+        })
+        .execute();
+    }
+    await this.tx.ctx.vault.shred(this.tx.trx, id, now);
+    await this.tx.trx.updateTable('persons').set({ erased_at: now, updated_at: now }).where('id', '=', id).execute();
+    await this.tx.audit({
+      action: 'person.erase',
+      resourceType: 'person',
+      resourceId: id,
+      rule,
+      reason,
+      details: viaBreakGlass ? { via: 'break-glass' } : {},
+    });
+  }
+
+  /** Birth years (a statistical attribute) of persons whose cases the caller already holds. */
+  async birthYears(ids: readonly string[]): Promise<Map<string, number | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.tx.trx
+      .selectFrom('persons')
+      .select(['id', 'birth_year'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.birth_year]));
   }
 
   private async load(id: string, action: string): Promise<{ row: PersonRow; facts: RecordFacts }> {

@@ -31,7 +31,8 @@ export function UsersPage() {
   const action = useMutation({
     mutationFn: async ({ kind, user }: { kind: UserAction; user: UserRow }) => {
       const path = `/api/users/${encodeURIComponent(user.id)}/${kind}`;
-      if (kind === 'reset') {
+      // Both resets answer with a one-time link (after an MFA reset the user enrols again through it).
+      if (kind === 'reset' || kind === 'mfa-reset') {
         const { resetToken } = await post<{ resetToken: string }>(path);
         setLink({ username: user.username, token: resetToken });
       } else {

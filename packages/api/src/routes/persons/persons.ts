@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { redact } from '@ctis/core';
+import { identitySchema, redact } from '@ctis/core';
 import type { PersonView } from '@ctis/db';
 import type { AppContext } from '../../context.ts';
 import { needs } from '../../policy.ts';
@@ -19,13 +19,13 @@ const newPersonBody = z.object({
     .regex(/^[A-Z]{3}$/, 'use an ISO 3166-1 alpha-3 code')
     .nullable()
     .default(null),
-  identity: z.record(z.string(), z.string().max(500)).default({}),
+  identity: identitySchema.nullable().default(null),
   team: z.array(z.uuid()).default([]),
   named: z.array(z.uuid()).default([]),
 });
 
 /** Present a person through the deciding rule: hidden fields never leave the server. */
-function presentPerson(view: PersonView, actions: string[]) {
+export function presentPerson(view: PersonView, actions: string[]) {
   const { row } = view;
   const full = {
     id: row.id,
@@ -35,7 +35,8 @@ function presentPerson(view: PersonView, actions: string[]) {
     sex: row.sex,
     birthYear: row.birth_year,
     nationality: row.nationality,
-    identity: view.identityVisible ? (row.identity as Record<string, string>) : undefined,
+    erased: row.erased_at !== null,
+    identity: view.identityVisible ? view.identity : undefined,
   };
   return { ...redact(full, view.hiddenFields), allowedActions: actions };
 }
@@ -121,6 +122,41 @@ export function personRoutes(app: FastifyInstance, ctx: AppContext): void {
         tx.persons.breakGlass(request.params.id, request.body.reason, request.body.minutes),
       );
       return { expiresAt: expiresAt.toISOString() };
+    },
+  );
+
+  r.post(
+    '/api/persons/search',
+    {
+      config: { policy: needs('person.read_identity'), rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['persons'],
+        body: z.object({ name: z.string().trim().min(2).max(200), limit: z.number().int().min(1).max(50).default(20) }),
+      },
+    },
+    async (request) => {
+      const views = await request.scopedDb!.transaction((tx) =>
+        tx.persons.searchByName(request.body.name, request.body.limit),
+      );
+      return { persons: views.map((v) => presentPerson(v, [])) };
+    },
+  );
+
+  r.post(
+    '/api/persons/:id/erase',
+    {
+      config: { policy: needs('person.erase') },
+      schema: {
+        tags: ['persons'],
+        params: idParams,
+        body: z.object({
+          reason: z.string().trim().min(20, 'give at least 20 characters: the legal basis or request').max(1000),
+        }),
+      },
+    },
+    async (request, reply) => {
+      await request.scopedDb!.transaction((tx) => tx.persons.erase(request.params.id, request.body.reason));
+      return reply.status(204).send();
     },
   );
 }

@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { identitySchema, redact, victimCaseAlerts, victimCaseEventSchema, type VictimCaseState } from '@ctis/core';
+import type { CaseView } from '@ctis/db';
+import type { AppContext } from '../../context.ts';
+import { needs } from '../../policy.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+
+function presentCase(view: CaseView) {
+  return redact(
+    { id: view.id, caseNumber: view.caseNumber, personId: view.personId, state: view.state as VictimCaseState },
+    view.hiddenFields,
+  );
+}
+
+/** Victim cases: open, read, list, and record each lifecycle step as an event. */
+export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/cases',
+    {
+      config: { policy: needs('case.write') },
+      schema: {
+        tags: ['cases'],
+        body: z.object({
+          occurredOn: isoDate,
+          source: z.enum([
+            'screening',
+            'referral',
+            'police_operation',
+            'consular',
+            'hotline',
+            'shelter_intake',
+            'other',
+          ]),
+          province: z.string().optional(),
+          personId: z.uuid().optional(),
+          person: z
+            .object({
+              sex: z.enum(['female', 'male', 'other', 'unknown']).nullable().default(null),
+              birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
+              nationality: z
+                .string()
+                .regex(/^[A-Z]{3}$/)
+                .nullable()
+                .default(null),
+              identity: identitySchema.nullable().default(null),
+            })
+            .optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const view = await request.scopedDb!.transaction(async (tx) => {
+        const personId =
+          b.personId ??
+          (
+            await tx.persons.create({
+              ...(b.person ?? { sex: null, birthYear: null, nationality: null, identity: null }),
+              province: b.province ?? null,
+              label: 'R',
+            })
+          ).id;
+        if (b.personId) await tx.persons.get(b.personId, { identity: false }); // must be visible to the actor
+        return tx.victimCases.open(personId, {
+          type: 'case_opened',
+          occurredOn: b.occurredOn,
+          source: b.source,
+          organisationId: request.actor!.organisationId!,
+          ...(b.province ? { province: b.province } : {}),
+          personId,
+        });
+      });
+      return reply.status(201).send({ case: presentCase(view) });
+    },
+  );
+
+  r.get(
+    '/api/cases',
+    {
+      config: { policy: needs('case.read') },
+      schema: {
+        tags: ['cases'],
+        querystring: z.object({
+          status: z.enum(['open', 'closed']).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      const views = await request.scopedDb!.transaction((tx) => tx.victimCases.list(request.query));
+      return { cases: views.map(presentCase) };
+    },
+  );
+
+  r.get(
+    '/api/cases/:id',
+    { config: { policy: needs('case.read') }, schema: { tags: ['cases'], params: idParams } },
+    async (request) => {
+      const view = await request.scopedDb!.transaction((tx) => tx.victimCases.get(request.params.id));
+      return { case: presentCase(view), events: view.events };
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/events',
+    {
+      config: { policy: needs('case.write') },
+      schema: {
+        tags: ['cases'],
+        params: idParams,
+        querystring: z.object({ expectedVersion: z.coerce.number().int().min(1).optional() }),
+        body: victimCaseEventSchema,
+      },
+    },
+    async (request) => {
+      const view = await request.scopedDb!.transaction((tx) =>
+        tx.victimCases.append(request.params.id, request.body, { expectedVersion: request.query.expectedVersion }),
+      );
+      return { case: presentCase(view) };
+    },
+  );
+
+  r.get(
+    '/api/cases/alerts',
+    {
+      config: { policy: needs('case.write') },
+      schema: { tags: ['cases'], querystring: z.object({ asOf: isoDate.optional() }) },
+    },
+    async (request) => {
+      const asOf = request.query.asOf ?? ctx.now().toISOString().slice(0, 10);
+      const alerts = await request.scopedDb!.transaction(async (tx) => {
+        const views = await tx.victimCases.list({ status: undefined, limit: 5_000 });
+        const withBirthYears = await tx.persons.birthYears(views.map((v) => v.personId));
+        const types = new Map(ctx.deps.config.organisations.map((o) => [o.id, o.type]));
+        const all = victimCaseAlerts(
+          views.map((v) => ({ id: v.id, state: v.state, birthYear: withBirthYears.get(v.personId) ?? null })),
+          asOf,
+          ctx.deps.config.alerts,
+          { organisationType: (id) => types.get(id) },
+        );
+        // Each alert goes only to those who may act on it.
+        const org = request.actor!.organisationId ?? '';
+        return all.filter((a) => a.organisationIds.includes(org));
+      });
+      return { asOf, alerts };
+    },
+  );
+}
