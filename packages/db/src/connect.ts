@@ -38,6 +38,9 @@ export async function openDatabase(opts: {
  */
 export function createDb(url: string, opts: { asApp: boolean; max?: number }): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, statement_timeout: 30_000 });
+  // An idle connection the server ends (restart, pg_terminate_backend, failover) must not crash the
+  // process: the pool drops it and opens another on demand.
+  pool.on('error', () => {});
   if (opts.asApp) pool.on('connect', (client) => void client.query('SET ROLE ctis_app'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
