@@ -18,6 +18,7 @@ import { passwordResetRoutes } from './routes/auth/password-reset.ts';
 import { userRoutes } from './routes/users/users.ts';
 import { systemRoutes } from './routes/system/system.ts';
 import { personRoutes } from './routes/persons/persons.ts';
+import { photoRoutes } from './routes/persons/photo.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { screeningRoutes } from './routes/screenings/screenings.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   passwordResetRoutes(app, ctx);
   userRoutes(app, ctx);
   personRoutes(app, ctx);
+  photoRoutes(app, ctx);
   auditRoutes(app, ctx);
   screeningRoutes(app, ctx);
   caseRoutes(app, ctx);

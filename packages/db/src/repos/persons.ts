@@ -241,6 +241,42 @@ export class PersonsRepo {
     });
   }
 
+  /** Add a photo (already cleaned of metadata by the caller), encrypted under the person's key. */
+  async addPhoto(id: string, jpeg: Buffer): Promise<string> {
+    const { row, facts } = await this.load(id, 'person.write');
+    const d = this.tx.authorize('person.write', 'person', facts, 'person.read');
+    if (row.erased_at) throw new ConflictError('This person was erased.');
+    const photoId = uuidv7();
+    await this.tx.ctx.vault.writePhoto(this.tx.trx, id, photoId, 'image/jpeg', jpeg, this.tx.ctx.now());
+    await this.tx.audit({
+      action: 'person.photo_add',
+      resourceType: 'person',
+      resourceId: id,
+      rule: d.rule.id,
+      reason: null,
+      details: { photoId },
+    });
+    return photoId;
+  }
+
+  /** A photo is identity data: reading it needs person.read_identity and is audited. */
+  async photo(id: string, photoId: string): Promise<{ contentType: string; bytes: Buffer }> {
+    const { facts } = await this.load(id, 'person.read_identity');
+    this.tx.authorize('person.read', 'person', facts);
+    const d = this.tx.authorize('person.read_identity', 'person', facts, 'person.read');
+    const photo = await this.tx.ctx.vault.readPhoto(this.tx.trx, id, photoId);
+    if (!photo) return this.tx.notFound('person.read_identity', 'person_photo', photoId);
+    await this.tx.audit({
+      action: 'person.photo_read',
+      resourceType: 'person',
+      resourceId: id,
+      rule: d.rule.id,
+      reason: null,
+      details: { photoId },
+    });
+    return photo;
+  }
+
   /** Birth years (a statistical attribute) of persons whose cases the caller already holds. */
   async birthYears(ids: readonly string[]): Promise<Map<string, number | null>> {
     if (ids.length === 0) return new Map();
