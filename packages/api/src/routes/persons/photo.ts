@@ -15,12 +15,10 @@ const MAX_SIDE = 4_000;
  * the EXIF orientation, and drops every metadata block (EXIF, GPS, XMP, ICC) by re-encoding.
  */
 export async function cleanPhoto(bytes: Buffer): Promise<Buffer> {
-  let meta: sharp.Metadata;
-  try {
-    meta = await sharp(bytes).metadata();
-  } catch {
-    throw new InputError('photo', 'the file is not a readable image');
-  }
+  const meta = await sharp(bytes)
+    .metadata()
+    .catch(() => null);
+  if (!meta) throw new InputError('photo', 'the file is not a readable image');
   if (!meta.format || !['jpeg', 'png', 'webp'].includes(meta.format))
     throw new InputError('photo', 'send a JPEG, PNG or WebP image');
   if ((meta.width ?? 0) > MAX_SIDE || (meta.height ?? 0) > MAX_SIDE)
