@@ -32,10 +32,23 @@ export class ApiError extends Error {
     return this.problem.code;
   }
 
-  /** The server's message for one field, if any ("/password", "body.password" and "password" all match "password"). */
-  fieldError(field: string): string | undefined {
-    return this.problem.errors?.find((e) => normalisePath(e.path) === field)?.message;
+  /**
+   * The server's message for one field, if any ("/password", "body.password" and "password" all
+   * match "password"); unless `exact`, a problem inside the field ("ids.0" for "ids") matches too.
+   */
+  fieldError(field: string, exact = false): string | undefined {
+    return this.problem.errors?.find((e) => pathMatches(normalisePath(e.path), field, exact))?.message;
   }
+
+  /** True when the problem names fields and each is one of `fields` (or inside one). */
+  onlyAbout(fields: readonly string[]): boolean {
+    const errors = this.problem.errors ?? [];
+    return errors.length > 0 && errors.every((e) => fields.some((f) => pathMatches(normalisePath(e.path), f, false)));
+  }
+}
+
+function pathMatches(path: string, field: string, exact: boolean): boolean {
+  return path === field || (!exact && path.startsWith(`${field}.`));
 }
 
 function normalisePath(path: string): string {

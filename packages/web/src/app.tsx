@@ -4,19 +4,31 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { RequireAction, RequireSession } from './components/require-session';
 import { Loading, NotFound } from './components/status';
 import { tk } from './i18n';
+import { CasePage } from './pages/case';
+import { CasesPage } from './pages/cases';
 import { ComingSoonPage } from './pages/coming-soon';
 import { HomePage } from './pages/home';
 import { LoginPage } from './pages/login';
+import { PeoplePage } from './pages/people';
+import { PersonPage } from './pages/person';
 import { ResetPasswordPage } from './pages/reset-password';
+import { ScreeningPage } from './pages/screening';
 import { UsersPage } from './pages/users';
 import { createQueryClient, useConfig } from './queries';
 
 const queryClient = createQueryClient();
 
+/** The protection screens: each path and the action it needs (the server checks each record too). */
+const PAGES: readonly { path: string; action: string; page: ReactNode }[] = [
+  { path: 'people', action: 'person.read', page: <PeoplePage /> },
+  { path: 'people/:id', action: 'person.read', page: <PersonPage /> },
+  { path: 'screening', action: 'screening.write', page: <ScreeningPage /> },
+  { path: 'cases', action: 'case.read', page: <CasesPage /> },
+  { path: 'cases/:id', action: 'case.read', page: <CasePage /> },
+];
+
 /** Placeholders for later work: each path, the action it needs, its title (translation key). */
 const LATER: readonly { path: string; action: string; title: string }[] = [
-  { path: 'cases', action: 'case.read', title: tk('Cases') },
-  { path: 'people', action: 'person.read', title: tk('People') },
   { path: 'statistics', action: 'stats.read', title: tk('Statistics') },
   { path: 'audit', action: 'audit.read', title: tk('Audit') },
 ];
@@ -39,6 +51,9 @@ export function App() {
                   </RequireAction>
                 }
               />
+              {PAGES.map(({ path, action, page }) => (
+                <Route key={path} path={path} element={<RequireAction action={action}>{page}</RequireAction>} />
+              ))}
               {LATER.map(({ path, action, title }) => (
                 <Route
                   key={path}

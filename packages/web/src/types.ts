@@ -3,12 +3,26 @@
 export type LangCode = 'km' | 'en';
 export type Localised = { en: string; km?: string } & Partial<Record<string, string>>;
 
+export interface Organisation {
+  id: string;
+  type: string;
+  name: Localised;
+  province?: string;
+  parent?: string;
+}
+
 export interface PublicConfig {
   country: string;
   name: Localised;
   languages: string[];
+  /** ISO 4217, e.g. for restitution amounts. */
+  currency?: string;
   provinces: { code: string; name: Localised }[];
-  organisations: { id: string; type: string; name: Localised; province?: string }[];
+  /** Other countries the country works with (ISO 3166-1 alpha-3); not every server sends them yet. */
+  countries?: { code: string; name: Localised }[];
+  /** Code lists (exploitation types, sectors...); not every server sends them yet. */
+  codeLists?: Record<string, { code: string; label: Localised }[]>;
+  organisations: Organisation[];
   roles: { id: string; name: Localised }[];
 }
 

@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: tk('Home'), testId: 'nav-home' },
   { to: '/cases', label: tk('Cases'), testId: 'nav-cases', action: 'case.read' },
+  { to: '/screening', label: tk('Screening'), testId: 'nav-screening', action: 'screening.write' },
   { to: '/people', label: tk('People'), testId: 'nav-people', action: 'person.read' },
   { to: '/statistics', label: tk('Statistics'), testId: 'nav-statistics', action: 'stats.read' },
   { to: '/audit', label: tk('Audit'), testId: 'nav-audit', action: 'audit.read' },

@@ -8,7 +8,17 @@ export function problemMessage(error: unknown, t: TFunction): string {
   return error.problem.detail ?? error.problem.title;
 }
 
-/** The server's error for one field of a form, if the last request failed on it. */
-export function fieldErrorOf(error: unknown, field: string): string | undefined {
-  return isApiError(error) ? (error as ApiError).fieldError(field) : undefined;
+/** The server's error for one field of a form (or, unless `exact`, inside it), if the last request failed on it. */
+export function fieldErrorOf(error: unknown, field: string, exact = false): string | undefined {
+  return isApiError(error) ? (error as ApiError).fieldError(field, exact) : undefined;
+}
+
+/**
+ * The message to show above a form: none when every field problem is shown beside one of the
+ * form's `fields`, else the server's detail (a conflict, a refusal, a field the form lacks).
+ */
+export function formProblem(error: unknown, fields: readonly string[], t: TFunction): string | undefined {
+  if (!error) return undefined;
+  if (isApiError(error) && error.onlyAbout(fields)) return undefined;
+  return problemMessage(error, t);
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { visibleNavItems } from '../components/nav-items';
 import { usePageTitle } from '../components/page-title';
+import { WorkQueue } from '../components/work-queue';
 import { localName } from '../i18n';
 import { useCurrentUser } from '../queries';
 
@@ -20,6 +21,7 @@ export function HomePage() {
           {t('Two-step sign-in is not set up for your account. Ask your administrator.')}
         </p>
       )}
+      {user.actions.includes('case.write') && <WorkQueue />}
       {sections.length > 0 ? (
         <ul className="cards">
           {sections.map((item) => (

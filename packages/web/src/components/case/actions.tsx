@@ -1,0 +1,65 @@
+import { useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { tk } from '../../i18n';
+import type { CaseState } from '../../protection/types';
+import { ClosureForm, ReopenForm } from './forms/closure-form';
+import { ConsentForm } from './forms/consent-form';
+import { IdentificationForm } from './forms/identification-form';
+import type { CaseFormProps } from './forms/props';
+import { ReferralForm } from './forms/referral-form';
+import { RepatriationForm } from './forms/repatriation-form';
+import { RestitutionForm } from './forms/restitution-form';
+import { ServiceForm } from './forms/service-form';
+
+interface Action {
+  id: string;
+  label: string;
+  form: ComponentType<CaseFormProps>;
+  when: (s: CaseState) => boolean;
+}
+
+const open = (s: CaseState) => s.status === 'open';
+
+const ACTIONS: readonly Action[] = [
+  {
+    id: 'identification',
+    label: tk('Record identification'),
+    form: IdentificationForm,
+    when: (s) => open(s) && s.identification.status !== 'identified',
+  },
+  { id: 'consent', label: tk('Record consent'), form: ConsentForm, when: open },
+  { id: 'referral', label: tk('Refer'), form: ReferralForm, when: open },
+  { id: 'service', label: tk('Start a service'), form: ServiceForm, when: open },
+  { id: 'repatriation', label: tk('Record a repatriation'), form: RepatriationForm, when: open },
+  { id: 'restitution', label: tk('Order restitution'), form: RestitutionForm, when: open },
+  { id: 'closure', label: tk('Close the case'), form: ClosureForm, when: open },
+  { id: 'reopen', label: tk('Reopen the case'), form: ReopenForm, when: (s) => s.status === 'closed' },
+];
+
+/** The steps that can be recorded on the case now; one form open at a time. */
+export function CaseActions({ caseId, state }: { caseId: string; state: CaseState }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState<string | null>(null);
+  const available = ACTIONS.filter((a) => a.when(state));
+  const action = available.find((a) => a.id === current);
+  const Form = action?.form;
+  return (
+    <div className="case-actions">
+      <div className="row-actions" role="toolbar" aria-label={t('Record a step')}>
+        {available.map((a) => (
+          <button
+            key={a.id}
+            type="button"
+            className={`button${a.id === current ? ' button-current' : ''}`}
+            aria-pressed={a.id === current}
+            onClick={() => setCurrent(a.id === current ? null : a.id)}
+            data-testid={`action-${a.id}`}
+          >
+            {t(a.label)}
+          </button>
+        ))}
+      </div>
+      {Form && <Form key={action.id} caseId={caseId} state={state} onDone={() => setCurrent(null)} />}
+    </div>
+  );
+}

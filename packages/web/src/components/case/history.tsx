@@ -1,0 +1,80 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import {
+  CASE_SOURCES,
+  CLOSURE_REASONS,
+  CONSENT_PURPOSES,
+  DIRECTIONS,
+  EVENT_TYPES,
+  IDENTIFICATION,
+  label,
+  REFERRAL_STATUSES,
+  SERVICE_TYPES,
+} from '../../protection/labels';
+import { useNames } from '../../protection/names';
+import type { CaseEventInput, CaseEventRow } from '../../protection/types';
+import { formatDateTime } from '../format';
+import { Section } from './section';
+
+type Names = ReturnType<typeof useNames>;
+
+/** A one-line account of what an event recorded (the summary above has the detail). */
+function describe(e: CaseEventInput, t: TFunction, names: Names, lang: string): string {
+  const amount = () => Number(e['amount']).toLocaleString(lang);
+  const s = (key: string) => (typeof e[key] === 'string' ? (e[key] as string) : '');
+  const list = (key: string) => (Array.isArray(e[key]) ? (e[key] as string[]) : []);
+  switch (e.type) {
+    case 'case_opened':
+      return `${label(CASE_SOURCES, s('source'), t)} — ${names.org(s('organisationId'))}`;
+    case 'identification_recorded':
+      return `${label(IDENTIFICATION, s('status'), t)} — ${names.org(s('authorityOrganisationId'))}`;
+    case 'consent_given':
+      return list('purposes')
+        .map((p) => label(CONSENT_PURPOSES, p, t))
+        .join(', ');
+    case 'referral_made':
+      return `${names.org(s('fromOrganisationId'))} → ${names.org(s('toOrganisationId'))}`;
+    case 'referral_answered':
+      return label(REFERRAL_STATUSES, s('answer'), t);
+    case 'service_started':
+      return `${label(SERVICE_TYPES, s('serviceType'), t)} — ${names.org(s('providerOrganisationId'))}`;
+    case 'custody_transferred':
+      return names.org(s('toOrganisationId'));
+    case 'repatriation_recorded':
+      return `${label(DIRECTIONS, s('direction'), t)} — ${names.country(s('country'))}`;
+    case 'restitution_ordered':
+      return `${amount()} ${s('currency')}`;
+    case 'restitution_paid':
+      return amount();
+    case 'case_closed':
+      return label(CLOSURE_REASONS, s('reason'), t);
+    case 'case_reopened':
+      return s('reason');
+    default:
+      return '';
+  }
+}
+
+/** Every event of the case, oldest first: the date of the fact, what, and when it was recorded. */
+export function EventHistory({ events }: { events: CaseEventRow[] }) {
+  const { t, i18n } = useTranslation();
+  const names = useNames();
+  return (
+    <Section title={t('History')} testId="case-history">
+      <ol className="history">
+        {events.map(({ seq, event, recordedAt }) => (
+          <li key={seq} data-testid={`history-${event.type}`}>
+            <span className="history-date">{event.occurredOn}</span>
+            <span>
+              <strong>{label(EVENT_TYPES, event.type, t)}</strong>
+              {describe(event, t, names, i18n.language) && <span> — {describe(event, t, names, i18n.language)}</span>}
+            </span>
+            <span className="muted history-recorded">
+              {t('recorded {{when}}', { when: formatDateTime(recordedAt, i18n.language) })}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
