@@ -3,6 +3,7 @@ import {
   can,
   checkEventAgainstConfig,
   ConflictError,
+  InputError,
   organisationsWithAccess,
   type RecordFacts,
   type VictimCaseEvent,
@@ -10,8 +11,12 @@ import {
   type VictimCaseConfig,
 } from '@ctis/core';
 import { v7 as uuidv7 } from 'uuid';
+import { AccessError } from '../access-error.ts';
 import type { ScopedTx } from '../scoped-db.ts';
 import { accessLists, factsOf, syncShares } from './record-access.ts';
+
+/** Rows read per round when listing: the scope filter in SQL is wide, the policy decides each row. */
+const LIST_PAGE = 500;
 
 export interface CaseView {
   readonly id: string;
@@ -25,7 +30,12 @@ export interface CaseView {
 /**
  * Victim cases, event-sourced: each change is validated by the core state machine, stored as an
  * event row, and the projection is updated in the same transaction with its audit row. The case's
- * compartments (and its person's) follow the state: referrals and custody share it.
+ * compartments (and its person's) follow the state: referrals, custody and repatriation share it.
+ *
+ * A case is labelled N by default: it holds no identity (names, documents, phones live encrypted in
+ * its person, label R). So the organisation, province and national scopes of `case.read` reach it
+ * (colleagues, provincial social workers, the Ministry of Interior, national analysts with identity
+ * hidden), while the identity stays behind the person's R label, team and break-glass.
  */
 export class VictimCasesRepo {
   constructor(
@@ -36,7 +46,7 @@ export class VictimCasesRepo {
   async open(
     personId: string,
     event: Extract<VictimCaseEvent, { type: 'case_opened' }>,
-    label: 'N' | 'R' = 'R',
+    label: 'N' | 'R' = 'N',
   ): Promise<CaseView> {
     const actor = this.tx.actor;
     const id = uuidv7();
@@ -75,6 +85,8 @@ export class VictimCasesRepo {
       })
       .execute();
     await this.insertEvent(id, 1, { ...event, personId });
+    // A case opened for another organisation's person (seen through a compartment) keeps it seen.
+    await this.syncPersonShares(personId, id, [], [event.organisationId]);
     await this.tx.audit({
       action: 'case.open',
       resourceType: 'victim_case',
@@ -92,7 +104,8 @@ export class VictimCasesRepo {
     event: VictimCaseEvent,
     opts: { expectedVersion?: number | undefined } = {},
   ): Promise<CaseView> {
-    const { row, facts } = await this.load(id, 'case.write');
+    // Locked: concurrent events on one case apply one after the other, each on the latest state.
+    const { row, facts } = await this.load(id, 'case.write', { lock: true });
     const d = this.tx.authorize('case.write', 'victim_case', facts, 'case.read');
     const before = row.state as VictimCaseState;
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== before.version) {
@@ -100,16 +113,14 @@ export class VictimCasesRepo {
         `The case changed since you loaded it (version ${before.version}, you had ${opts.expectedVersion}); reload and try again.`,
       );
     }
-    if (
-      event.type === 'referral_made' &&
-      event.consentOverride &&
-      !this.tx.actor.rules.some((r) => r.action === 'case.consent_override')
-    ) {
+    // The override is checked against this case, not merely held somewhere in the actor's roles.
+    if (event.type === 'referral_made' && event.consentOverride) {
       this.tx.authorize('case.consent_override', 'victim_case', facts, 'case.read');
     }
+    this.checkActingOrganisation(id, before, event);
     checkEventAgainstConfig(event, this.config());
     const state = applyEvent(before, event);
-    await this.tx.trx
+    const updated = await this.tx.trx
       .updateTable('victim_cases')
       .set({
         state: JSON.stringify(state),
@@ -119,12 +130,20 @@ export class VictimCasesRepo {
       })
       .where('id', '=', id)
       .where('version', '=', before.version)
-      .execute();
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) {
+      throw new ConflictError('The case changed while this event was being recorded; reload and try again.');
+    }
     await this.insertEvent(id, state.version, event);
-    // Compartments follow the case: a referral or custody transfer shares the case and its person.
-    const receivers = organisationsWithAccess(state).filter((o) => o !== row.organisation_id);
-    await syncShares(this.tx, id, receivers);
-    await syncShares(this.tx, row.person_id, receivers);
+    // Compartments follow the case: referrals, custody and repatriation share the case and its person.
+    // Most events change no one's access; then there is nothing to write.
+    const hadAccess = organisationsWithAccess(before);
+    const hasAccess = organisationsWithAccess(state);
+    const receivers = hasAccess.filter((o) => o !== row.organisation_id);
+    if (hadAccess.length !== hasAccess.length || hadAccess.some((o) => !hasAccess.includes(o))) {
+      await syncShares(this.tx, id, receivers);
+      await this.syncPersonShares(row.person_id, id, hadAccess, hasAccess);
+    }
     const reason = event.type === 'referral_made' && event.consentOverride ? event.consentOverride.reason : null;
     await this.tx.audit({
       action: `case.${event.type}`,
@@ -172,37 +191,64 @@ export class VictimCasesRepo {
     };
   }
 
-  /** The cases the actor may read (most recent first). */
+  /**
+   * The cases the actor may read (most recent first). SQL narrows the rows to those any of the
+   * actor's scopes could reach (a superset); `can` then decides each one, so no visible case is cut
+   * off by cases of other organisations, however many there are.
+   */
   async list(opts: { status?: 'open' | 'closed' | undefined; limit: number }): Promise<CaseView[]> {
     this.tx.authorize('case.read', 'victim_case');
-    let q = this.tx.trx.selectFrom('victim_cases').selectAll().orderBy('updated_at', 'desc').limit(5_000);
-    if (opts.status) q = q.where('status', '=', opts.status);
-    const rows = await q.execute();
-    const shares = await this.tx.trx
-      .selectFrom('record_access')
-      .selectAll()
-      .where('record_id', 'in', rows.length ? rows.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000'])
-      .execute();
+    const actor = this.tx.actor;
+    const rules = actor.rules.filter((r) => r.action === 'case.read');
+    const national = rules.some((r) => r.scope === 'national');
+    const province = rules.some((r) => r.scope === 'province') ? actor.province : null;
+    const subjects = [actor.userId, ...(actor.organisationId ? [actor.organisationId] : [])];
     const now = this.tx.ctx.now();
     const views: CaseView[] = [];
-    for (const row of rows) {
-      const mine = shares.filter((s) => s.record_id === row.id);
-      const facts = factsOf(row, {
-        teamUserIds: mine.filter((s) => s.kind === 'team').map((s) => s.subject),
-        namedUserIds: mine.filter((s) => s.kind === 'named').map((s) => s.subject),
-        sharedWithOrganisationIds: mine.filter((s) => s.kind === 'shared').map((s) => s.subject),
-      });
-      const d = can(this.tx.actor, 'case.read', facts, now);
-      if (!d.allowed) continue;
-      views.push({
-        id: row.id,
-        caseNumber: row.case_number,
-        personId: row.person_id,
-        state: row.state as VictimCaseState,
-        facts,
-        hiddenFields: d.hiddenFields,
-      });
-      if (views.length >= opts.limit) break;
+    for (let offset = 0; views.length < opts.limit; offset += LIST_PAGE) {
+      let q = this.tx.trx
+        .selectFrom('victim_cases')
+        .selectAll()
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(LIST_PAGE)
+        .offset(offset);
+      if (opts.status) q = q.where('status', '=', opts.status);
+      if (!national) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('owner_user_id', '=', actor.userId),
+            ...(actor.organisationId ? [eb('organisation_id', '=', actor.organisationId)] : []),
+            ...(province ? [eb('province', '=', province)] : []),
+            eb('id', 'in', eb.selectFrom('record_access').select('record_id').where('subject', 'in', subjects)),
+          ]),
+        );
+      }
+      const rows = await q.execute();
+      const ids = rows.map((r) => r.id);
+      const shares = ids.length
+        ? await this.tx.trx.selectFrom('record_access').selectAll().where('record_id', 'in', ids).execute()
+        : [];
+      for (const row of rows) {
+        const mine = shares.filter((s) => s.record_id === row.id);
+        const facts = factsOf(row, {
+          teamUserIds: mine.filter((s) => s.kind === 'team').map((s) => s.subject),
+          namedUserIds: mine.filter((s) => s.kind === 'named').map((s) => s.subject),
+          sharedWithOrganisationIds: mine.filter((s) => s.kind === 'shared').map((s) => s.subject),
+        });
+        const d = can(actor, 'case.read', facts, now);
+        if (!d.allowed) continue;
+        views.push({
+          id: row.id,
+          caseNumber: row.case_number,
+          personId: row.person_id,
+          state: row.state as VictimCaseState,
+          facts,
+          hiddenFields: d.hiddenFields,
+        });
+        if (views.length >= opts.limit) break;
+      }
+      if (rows.length < LIST_PAGE) break;
     }
     await this.tx.audit({
       action: 'case.list',
@@ -215,8 +261,75 @@ export class VictimCasesRepo {
     return views;
   }
 
-  private async load(id: string, action: string) {
-    const row = await this.tx.trx.selectFrom('victim_cases').selectAll().where('id', '=', id).executeTakeFirst();
+  /**
+   * Who may record what for whom: a referral is made by the actor's own organisation, and only the
+   * receiving organisation answers it (a referral accepted by the sender would be no answer at all).
+   */
+  private checkActingOrganisation(id: string, state: VictimCaseState, event: VictimCaseEvent): void {
+    const actor = this.tx.actor;
+    if (actor.kind === 'system') return;
+    if (event.type === 'referral_made' && event.fromOrganisationId !== actor.organisationId) {
+      throw new InputError(
+        'fromOrganisationId',
+        `is not your organisation — a referral is made by your own organisation ("${actor.organisationId}")`,
+      );
+    }
+    if (event.type === 'referral_answered') {
+      const referral = state.referrals.find((r) => r.referralId === event.referralId);
+      if (referral && referral.toOrganisationId !== actor.organisationId) {
+        throw new AccessError(403, 'out-of-scope', 'case.referral_answered', 'victim_case', id);
+      }
+    }
+  }
+
+  /**
+   * Keeps the person's compartments in step with this case: organisations that gained access to
+   * the case gain the person; organisations that lost it (a declined referral) lose the person,
+   * unless another case of the same person still gives them access. Shares made by hand
+   * (`PersonsRepo.share`) are left alone.
+   */
+  private async syncPersonShares(
+    personId: string,
+    caseId: string,
+    before: readonly string[],
+    after: readonly string[],
+  ): Promise<void> {
+    const person = await this.tx.trx
+      .selectFrom('persons')
+      .select('organisation_id')
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
+    const added = after.filter((o) => o !== person.organisation_id);
+    if (added.length > 0) {
+      await this.tx.trx
+        .insertInto('record_access')
+        .values(added.map((subject) => ({ record_id: personId, kind: 'shared' as const, subject })))
+        .onConflict((c) => c.doNothing())
+        .execute();
+    }
+    const lost = before.filter((o) => !after.includes(o) && o !== person.organisation_id);
+    if (lost.length === 0) return;
+    const others = await this.tx.trx
+      .selectFrom('victim_cases')
+      .select('state')
+      .where('person_id', '=', personId)
+      .where('id', '!=', caseId)
+      .execute();
+    const stillGranted = new Set(others.flatMap((o) => organisationsWithAccess(o.state as VictimCaseState)));
+    const remove = lost.filter((o) => !stillGranted.has(o));
+    if (remove.length === 0) return;
+    await this.tx.trx
+      .deleteFrom('record_access')
+      .where('record_id', '=', personId)
+      .where('kind', '=', 'shared')
+      .where('subject', 'in', remove)
+      .execute();
+  }
+
+  private async load(id: string, action: string, opts: { lock?: boolean } = {}) {
+    let q = this.tx.trx.selectFrom('victim_cases').selectAll().where('id', '=', id);
+    if (opts.lock) q = q.forUpdate();
+    const row = await q.executeTakeFirst();
     if (!row) return this.tx.notFound(action, 'victim_case', id);
     return { row, facts: factsOf(row, await accessLists(this.tx, id)) };
   }

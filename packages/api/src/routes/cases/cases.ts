@@ -7,7 +7,8 @@ import type { AppContext } from '../../context.ts';
 import { needs } from '../../policy.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+// A real calendar date: a regex alone lets "2017-02-30" through to the database (a 500).
+const isoDate = z.iso.date('not a date — write it as YYYY-MM-DD, e.g. "2017-03-21"');
 
 function presentCase(view: CaseView) {
   return redact(

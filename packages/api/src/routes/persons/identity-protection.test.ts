@@ -50,7 +50,8 @@ async function dumpAsText(): Promise<string> {
   let pgDump = '';
   try {
     const version = execFileSync('pg_dump', ['--version'], { encoding: 'utf8' });
-    if (Number(/(\d+)\./.exec(version)?.[1]) === serverMajor) pgDump = execFileSync('pg_dump', ['--data-only', t.t.url], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (Number(/(\d+)\./.exec(version)?.[1]) === serverMajor)
+      pgDump = execFileSync('pg_dump', ['--data-only', t.t.url], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   } catch {
     pgDump = ''; // no pg_dump on this machine: the row dump below still covers every table
   }

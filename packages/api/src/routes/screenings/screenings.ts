@@ -13,7 +13,8 @@ const SITES = [
   'hotline',
   'shelter_intake',
 ] as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+// A real calendar date: a regex alone lets "2017-02-30" through to the database (a 500).
+const isoDate = z.iso.date('not a date — write it as YYYY-MM-DD, e.g. "2017-03-21"');
 
 const screeningBody = z.object({
   questionnaireId: z.string(),
@@ -61,6 +62,8 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: { policy: needs('screening.write') }, schema: { tags: ['screenings'], body: screeningBody } },
     async (request, reply) => {
       const body = request.body;
+      if (body.province !== null && !ctx.deps.config.provinces.some((p) => p.code === body.province))
+        throw new InputError('province', `unknown province code "${body.province}" — use one from the configuration`);
       const questionnaire = questionnaires.find((q) => q.id === body.questionnaireId);
       if (!questionnaire)
         throw new InputError(
@@ -109,15 +112,13 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         await tx.screenings.linkCase(screeningId, opened.id);
         return { screeningId, personId: person.id, caseId: opened.id, caseNumber: opened.caseNumber };
       });
-      return reply
-        .status(201)
-        .send({
-          ...saved,
-          result: outcome.result,
-          reasons: outcome.reasons,
-          dimensions: outcome.dimensions,
-          unanswered: outcome.unanswered,
-        });
+      return reply.status(201).send({
+        ...saved,
+        result: outcome.result,
+        reasons: outcome.reasons,
+        dimensions: outcome.dimensions,
+        unanswered: outcome.unanswered,
+      });
     },
   );
 

@@ -30,6 +30,8 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     languages: config.languages,
     currency: config.currency,
     provinces: config.provinces,
+    countries: config.countries,
+    codeLists: config.codeLists,
     organisations: config.organisations.map(({ id, type, name, province, parent }) => ({
       id,
       type,
