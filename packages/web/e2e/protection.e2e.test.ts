@@ -1,7 +1,8 @@
 /**
  * End-to-end protection flow in headless Chromium, on the real server and database: screening ->
- * possible victim -> case opened -> consent -> referral to an NGO -> the NGO accepts -> repatriation
- * recorded and completed. Needs `npm run build:web` first (the server serves packages/web/dist).
+ * possible victim -> case opened -> consent -> referral to an NGO -> the NGO accepts, records the
+ * exploitation -> repatriation recorded and completed. Needs `npm run build:web` first (the server
+ * serves packages/web/dist).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -158,6 +159,15 @@ describe('protection flow', () => {
       await page.getByTestId('referral-accept').click();
       await page.getByTestId('referral-accept-form-submit').click();
       await item(page, 'referral-item', 'accepted').waitFor();
+
+      // It records the exploitation (one type, one sector); the summary shows the type's label.
+      const forcedLabour = config.codeLists.exploitationTypes.find((c) => c.code === 'forced_labour')!;
+      await page.getByTestId('action-exploitation').click();
+      await page.getByTestId('exploitation-type-forced_labour').check();
+      await page.getByTestId('exploitation-sector-fishing').check();
+      await page.getByTestId('exploitation-form-submit').click();
+      await page.getByTestId('history-exploitation_recorded').waitFor();
+      expect(await page.getByTestId('case-exploitation').textContent()).toContain(forcedLabour.label.km);
 
       // The NGO now holds the case with the owner: it records the return from Thailand.
       await page.getByTestId('action-repatriation').click();

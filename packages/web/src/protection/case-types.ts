@@ -72,7 +72,9 @@ export interface CaseState {
     methodsOfControl: string[];
     recruitmentMethods: string[];
     recruitmentCountry?: string;
+    recruitmentProvince?: string;
     exploitationCountry?: string;
+    exploitationProvince?: string;
     from?: string;
     to?: string;
     recordedOn: string;

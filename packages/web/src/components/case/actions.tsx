@@ -4,6 +4,11 @@ import { tk } from '../../i18n';
 import type { CaseState } from '../../protection/types';
 import { ClosureForm, ReopenForm } from './forms/closure-form';
 import { ConsentForm } from './forms/consent-form';
+import { CustodyForm } from './forms/custody-form';
+import { ExploitationForm } from './forms/exploitation-form';
+import { FamilyReturnForm } from './forms/family-return-form';
+import { FollowUpForm } from './forms/follow-up-form';
+import { GuardianshipForm } from './forms/guardianship-form';
 import { IdentificationForm } from './forms/identification-form';
 import type { CaseFormProps } from './forms/props';
 import { ReferralForm } from './forms/referral-form';
@@ -27,10 +32,20 @@ const ACTIONS: readonly Action[] = [
     form: IdentificationForm,
     when: (s) => open(s) && s.identification.status !== 'identified',
   },
+  { id: 'exploitation', label: tk('Record exploitation'), form: ExploitationForm, when: open },
   { id: 'consent', label: tk('Record consent'), form: ConsentForm, when: open },
   { id: 'referral', label: tk('Refer'), form: ReferralForm, when: open },
   { id: 'service', label: tk('Start a service'), form: ServiceForm, when: open },
+  { id: 'custody', label: tk('Transfer custody'), form: CustodyForm, when: open },
+  { id: 'guardianship', label: tk('Record guardianship consent'), form: GuardianshipForm, when: open },
+  {
+    id: 'family-return',
+    label: tk('Return to the family'),
+    form: FamilyReturnForm,
+    when: (s) => open(s) && !s.custody.returnedToFamily,
+  },
   { id: 'repatriation', label: tk('Record a repatriation'), form: RepatriationForm, when: open },
+  { id: 'follow-up', label: tk('Record a follow-up'), form: FollowUpForm, when: open },
   { id: 'restitution', label: tk('Order restitution'), form: RestitutionForm, when: open },
   { id: 'closure', label: tk('Close the case'), form: ClosureForm, when: open },
   { id: 'reopen', label: tk('Reopen the case'), form: ReopenForm, when: (s) => s.status === 'closed' },

@@ -6,9 +6,12 @@ import {
   CONSENT_PURPOSES,
   DIRECTIONS,
   EVENT_TYPES,
+  FOLLOW_UP_OUTCOMES,
+  GUARDIANSHIP_BY,
   IDENTIFICATION,
   label,
   REFERRAL_STATUSES,
+  RISK_LEVELS,
   SERVICE_TYPES,
 } from '../../protection/labels';
 import { useNames } from '../../protection/names';
@@ -28,6 +31,10 @@ function describe(e: CaseEventInput, t: TFunction, names: Names, lang: string): 
       return `${label(CASE_SOURCES, s('source'), t)} — ${names.org(s('organisationId'))}`;
     case 'identification_recorded':
       return `${label(IDENTIFICATION, s('status'), t)} — ${names.org(s('authorityOrganisationId'))}`;
+    case 'exploitation_recorded':
+      return list('types')
+        .map((c) => names.code('exploitationTypes', c))
+        .join(', ');
     case 'consent_given':
       return list('purposes')
         .map((p) => label(CONSENT_PURPOSES, p, t))
@@ -40,8 +47,14 @@ function describe(e: CaseEventInput, t: TFunction, names: Names, lang: string): 
       return `${label(SERVICE_TYPES, s('serviceType'), t)} — ${names.org(s('providerOrganisationId'))}`;
     case 'custody_transferred':
       return names.org(s('toOrganisationId'));
+    case 'guardianship_consent_recorded':
+      return label(GUARDIANSHIP_BY, s('by'), t);
+    case 'returned_to_family':
+      return t('{{risk}} risk', { risk: label(RISK_LEVELS, s('riskAssessment'), t) });
     case 'repatriation_recorded':
       return `${label(DIRECTIONS, s('direction'), t)} — ${names.country(s('country'))}`;
+    case 'follow_up_recorded':
+      return label(FOLLOW_UP_OUTCOMES, s('outcome'), t);
     case 'restitution_ordered':
       return `${amount()} ${s('currency')}`;
     case 'restitution_paid':

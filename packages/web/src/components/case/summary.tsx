@@ -18,6 +18,8 @@ export function CaseSummary({ state }: { state: CaseState }) {
   const { identification: id, exploitation: ex, custody } = state;
   const codes = (list: string, values: string[]) => values.map((v) => names.code(list, v)).join(', ');
   const hasCustody = custody.formal || custody.guardianshipConsent || custody.returnedToFamily;
+  const given = custody.guardianshipConsent;
+  const consentBy = { who: label(GUARDIANSHIP_BY, given?.by, t), date: given?.on };
 
   return (
     <>
@@ -40,7 +42,9 @@ export function CaseSummary({ state }: { state: CaseState }) {
               [t('Methods of control'), codes('methodsOfControl', ex.methodsOfControl)],
               [t('Recruitment'), codes('recruitmentMethods', ex.recruitmentMethods)],
               [t('Country of recruitment'), names.country(ex.recruitmentCountry)],
+              [t('Province of recruitment'), names.province(ex.recruitmentProvince)],
               [t('Country of exploitation'), names.country(ex.exploitationCountry)],
+              [t('Province of exploitation'), names.province(ex.exploitationProvince)],
               [t('From'), ex.from],
               [t('To'), ex.to],
             ]}
@@ -58,15 +62,18 @@ export function CaseSummary({ state }: { state: CaseState }) {
               [t('Legal reference'), custody.legalReference],
               [
                 t('Guardianship consent'),
-                custody.guardianshipConsent &&
-                  `${label(GUARDIANSHIP_BY, custody.guardianshipConsent.by, t)} (${custody.guardianshipConsent.on})`,
+                given &&
+                  (given.temporary
+                    ? t('{{who}}, temporary, on {{date}}', consentBy)
+                    : t('{{who}}, on {{date}}', consentBy)),
               ],
               [
                 t('Returned to family'),
                 custody.returnedToFamily &&
-                  t('{{date}}, risk {{risk}}', {
+                  t('{{date}}, {{risk}} risk, assessed by {{org}}', {
                     date: custody.returnedToFamily.on,
                     risk: label(RISK_LEVELS, custody.returnedToFamily.riskAssessment, t),
+                    org: names.org(custody.returnedToFamily.assessedBy),
                   }),
               ],
             ]}
