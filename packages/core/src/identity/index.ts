@@ -10,3 +10,4 @@ export {
 } from './blind-index.ts';
 export { containsKhmer, romanizeKhmer, type RomanizeOptions } from './khmer-romanize.ts';
 export { FOLD_RULES, foldNameToken, nameKey, normaliseNameTokens, spelledNameTokens } from './normalise.ts';
+export { pseudonym } from './pseudonym.ts';

@@ -196,7 +196,11 @@ export class VictimCasesRepo {
    * actor's scopes could reach (a superset); `can` then decides each one, so no visible case is cut
    * off by cases of other organisations, however many there are.
    */
-  async list(opts: { status?: 'open' | 'closed' | undefined; limit: number }): Promise<CaseView[]> {
+  async list(opts: {
+    status?: 'open' | 'closed' | undefined;
+    personId?: string | undefined;
+    limit: number;
+  }): Promise<CaseView[]> {
     this.tx.authorize('case.read', 'victim_case');
     const actor = this.tx.actor;
     const rules = actor.rules.filter((r) => r.action === 'case.read');
@@ -214,6 +218,7 @@ export class VictimCasesRepo {
         .limit(LIST_PAGE)
         .offset(offset);
       if (opts.status) q = q.where('status', '=', opts.status);
+      if (opts.personId) q = q.where('person_id', '=', opts.personId);
       if (!national) {
         q = q.where((eb) =>
           eb.or([

@@ -44,7 +44,11 @@ async function alerts(s: Session, asOf: string, caseId?: string): Promise<Alert[
   const res = await get(t, s, `/api/cases/alerts?asOf=${asOf}`);
   expect(res.statusCode, res.body).toBe(200);
   expect(res.json().asOf).toBe(asOf);
-  const all = res.json().alerts as Alert[];
+  // Each alert names its case's number for the work queue; the rest is compared exactly below.
+  const all = (res.json().alerts as (Alert & { caseNumber: string })[]).map(({ caseNumber, ...a }) => {
+    expect(caseNumber).toMatch(/^KHM-[A-Z0-9-]+-\d{4}-\d{5}$/);
+    return a as Alert;
+  });
   return caseId ? all.filter((a) => a.caseId === caseId) : all;
 }
 

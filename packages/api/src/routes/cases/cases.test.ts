@@ -623,6 +623,12 @@ describe('who sees what', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().case.state.organisationId).toBe(SW_ORG);
     expect(res.body).not.toMatch(/Thida|Lim/);
+    // Pseudonyms stand for the person: stable, and never the person's id.
+    expect(res.json().case.personId).toMatch(/^p_[0-9a-f]{20}$/);
+    expect(res.json().case.personPseudonymous).toBe(true);
+    expect(res.body).not.toContain(c.personId);
+    expect((await get(t, analyst, `/api/cases/${c.id}`)).json().case.personId).toBe(res.json().case.personId);
+    expect((await get(t, sw, `/api/cases/${c.id}`)).json().case.personId).toBe(c.personId);
     expect((await get(t, analyst, '/api/cases')).json().cases.map((x: { id: string }) => x.id)).toContain(c.id);
     const person = await get(t, analyst, `/api/persons/${c.personId}?identity=true`);
     expect(person.statusCode).toBe(403);

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { identitySchema, redact, victimCaseAlerts, victimCaseEventSchema, type VictimCaseState } from '@ctis/core';
+import {
+  identitySchema,
+  pseudonym,
+  redact,
+  victimCaseAlerts,
+  victimCaseEventSchema,
+  type VictimCaseState,
+} from '@ctis/core';
 import type { CaseView } from '@ctis/db';
 import type { AppContext } from '../../context.ts';
 import { needs } from '../../policy.ts';
@@ -10,16 +17,26 @@ const idParams = z.object({ id: z.uuid() });
 // A real calendar date: a regex alone lets "2017-02-30" through to the database (a 500).
 const isoDate = z.iso.date('not a date — write it as YYYY-MM-DD, e.g. "2017-03-21"');
 
-function presentCase(view: CaseView) {
-  return redact(
-    { id: view.id, caseNumber: view.caseNumber, personId: view.personId, state: view.state as VictimCaseState },
-    view.hiddenFields,
-  );
+/**
+ * Present a case through the deciding rule. Whoever may not see identities (e.g. national
+ * analysts) gets a pseudonym in place of the person's id, stable within the national domain.
+ */
+function presenter(ctx: AppContext) {
+  return (view: CaseView) => {
+    const hideIdentity = view.hiddenFields.includes('identity');
+    const personId = hideIdentity ? pseudonym(ctx.deps.keys.blindIndexKey, 'national', view.personId) : view.personId;
+    const state = { ...(view.state as VictimCaseState), personId };
+    return redact(
+      { id: view.id, caseNumber: view.caseNumber, personId, personPseudonymous: hideIdentity, state },
+      view.hiddenFields,
+    );
+  };
 }
 
 /** Victim cases: open, read, list, and record each lifecycle step as an event. */
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const presentCase = presenter(ctx);
 
   r.post(
     '/api/cases',
@@ -89,6 +106,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['cases'],
         querystring: z.object({
           status: z.enum(['open', 'closed']).optional(),
+          personId: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
       },
@@ -104,7 +122,12 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: { policy: needs('case.read') }, schema: { tags: ['cases'], params: idParams } },
     async (request) => {
       const view = await request.scopedDb!.transaction((tx) => tx.victimCases.get(request.params.id));
-      return { case: presentCase(view), events: view.events };
+      const presented = presentCase(view);
+      // The opening event names the person: the same pseudonym replaces it where identity is hidden.
+      const events = view.events.map((e) =>
+        e.event.type === 'case_opened' ? { ...e, event: { ...e.event, personId: presented.personId! } } : e,
+      );
+      return { case: presented, events };
     },
   );
 
@@ -147,7 +170,10 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
         );
         // Each alert goes only to those who may act on it.
         const org = request.actor!.organisationId ?? '';
-        return all.filter((a) => a.organisationIds.includes(org));
+        const numbers = new Map(views.map((v) => [v.id, v.caseNumber]));
+        return all
+          .filter((a) => a.organisationIds.includes(org))
+          .map((a) => ({ ...a, caseNumber: numbers.get(a.caseId) }));
       });
       return { asOf, alerts };
     },

@@ -118,6 +118,7 @@ export function screeningRoutes(app: FastifyInstance, ctx: AppContext): void {
         reasons: outcome.reasons,
         dimensions: outcome.dimensions,
         unanswered: outcome.unanswered,
+        elements: outcome.elements,
       });
     },
   );
