@@ -46,6 +46,7 @@ export async function loadDemoIfEmpty(db: Kysely<Database>, config: CountryConfi
     requestId: null,
     details: { accounts: accounts.length },
   });
+  await (await import('./protection/load.ts')).loadProtectionDemoIfWanted(db, config, keys);
   return accounts;
 }
 
