@@ -3,117 +3,27 @@
  * tsx) run as a child process — against a test database through DATABASE_URL, and against an
  * embedded PostgreSQL of its own in a temporary data directory. Crash durability: crash.test.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditAlone } from '@ctis/db';
 import { createTestDatabase, type TestDatabase } from '@ctis/db/testing';
+import {
+  freePort,
+  isAlive,
+  postmasterPid,
+  runCli,
+  spawnCli,
+  tempDir,
+  waitForHealth,
+  type CliProcess,
+} from './testing/cli-process.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const CLI = join(ROOT, 'packages/cli/bin/ctis.js');
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface CliProcess {
-  readonly child: ChildProcess;
-  readonly output: { stdout: string; stderr: string };
-  readonly exited: Promise<Exit>;
-}
-
-/** Start `ctis <args>` with our environment minus any CTIS settings, plus `env`. */
-function spawnCli(args: string[], env: Record<string, string>, opts: { detached?: boolean } = {}): CliProcess {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(CTIS_|DATABASE_URL$|PORT$|HOST$|VITEST)/.test(k)),
-  );
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...base, ...env },
-    detached: opts.detached ?? false,
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (d: Buffer) => (output.stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output.stderr += d.toString()));
-  const exited = new Promise<Exit>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, ...output }));
-  });
-  return { child, output, exited };
-}
-
-/** Run `ctis <args>` to completion. */
-function runCli(args: string[], env: Record<string, string>): Promise<Exit> {
-  return spawnCli(args, env).exited;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Poll GET /api/health until it answers {"status":"ok"}; fail early when the server exits. */
-async function waitForHealth(port: number, server: CliProcess, timeoutMs = 90_000): Promise<void> {
-  let exited = false;
-  void server.exited.then(() => (exited = true));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`ctis serve exited before answering: ${server.output.stderr}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no health answer on port ${port} within ${timeoutMs} ms: ${server.output.stderr}`);
-}
-
-/** A temporary directory the postgres system user can enter (we run as root). */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  chmodSync(dir, 0o755);
-  return dir;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The pid of the data directory's postmaster when it is still running, else null. */
-function postmasterPid(dataDir: string): number | null {
-  const file = join(dataDir, 'pg', 'postmaster.pid');
-  if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
-}
 
 /** Best-effort cleanup: kill a server's process group and any postgres left on its data directory. */
 function killAll(server: CliProcess | undefined, dataDir: string): void {

@@ -3,117 +3,24 @@
  * together) while rows are being written; after a restart every acknowledged row is there and the
  * audit chain still verifies. The real CLI runs as a child process, as in cli.test.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  freePort,
+  killGroup,
+  postmasterPid,
+  runCli,
+  spawnCli,
+  waitForHealth,
+  waitUntilDead,
+  type CliProcess,
+} from './testing/cli-process.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (as in cli.test.ts)
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const CLI = join(ROOT, 'packages/cli/bin/ctis.js');
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface CliProcess {
-  readonly child: ChildProcess;
-  readonly output: { stdout: string; stderr: string };
-  readonly exited: Promise<Exit>;
-}
-
-function spawnCli(args: string[], env: Record<string, string>, opts: { detached?: boolean } = {}): CliProcess {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(CTIS_|DATABASE_URL$|PORT$|HOST$|VITEST)/.test(k)),
-  );
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...base, ...env },
-    detached: opts.detached ?? false,
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (d: Buffer) => (output.stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output.stderr += d.toString()));
-  const exited = new Promise<Exit>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, ...output }));
-  });
-  return { child, output, exited };
-}
-
-const runCli = (args: string[], env: Record<string, string>) => spawnCli(args, env).exited;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForHealth(port: number, server: CliProcess, timeoutMs = 90_000): Promise<void> {
-  let exited = false;
-  void server.exited.then(() => (exited = true));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`ctis serve exited before answering: ${server.output.stderr}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no health answer on port ${port} within ${timeoutMs} ms: ${server.output.stderr}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function postmasterPid(dataDir: string): number | null {
-  const file = join(dataDir, 'pg', 'postmaster.pid');
-  if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
-}
-
-function killGroup(server: CliProcess | undefined): void {
-  if (!server?.child.pid) return;
-  try {
-    process.kill(-server.child.pid, 'SIGKILL');
-  } catch {
-    /* already gone */
-  }
-}
-
-async function waitUntilDead(pid: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) throw new Error(`process ${pid} still alive after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function dbUrl(env: Record<string, string>): Promise<string> {
   const r = await runCli(['db', 'url'], env);

@@ -4,13 +4,14 @@
  * exploitation -> repatriation recorded and completed. Needs `npm run build:web` first (the server
  * serves packages/web/dist).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, demoAccounts, loadCountryConfigFile, type DemoAccount } from '@ctis/api';
+import { launchChromium } from './browser.ts';
 import { startTestServer } from '@ctis/api/testing';
 import { TOTP } from 'otpauth';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersForPossibleVictim, type QuestionnaireFile } from './questionnaire-answers';
 
@@ -33,22 +34,8 @@ let server: TestServer | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(fileURLToPath(new URL('../dist/index.html', import.meta.url)))) {
-    throw new Error('packages/web/dist is missing: run `npm run build:web` before the end-to-end test');
-  }
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -2,12 +2,13 @@
  * End-to-end: the built web app, served by the real API server on the real database, driven in
  * headless Chromium. Needs `npm run build:web` first (the server serves packages/web/dist).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from './browser.ts';
 import { startTestServer } from '@ctis/api/testing';
 import { TOTP } from 'otpauth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -24,22 +25,8 @@ let browser: Browser | undefined;
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 beforeAll(async () => {
-  if (!existsSync(fileURLToPath(new URL('../dist/index.html', import.meta.url)))) {
-    throw new Error('packages/web/dist is missing: run `npm run build:web` before the end-to-end test');
-  }
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,16 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  identitySchema,
-  pseudonym,
-  redact,
-  victimCaseAlerts,
-  victimCaseEventSchema,
-  type VictimCaseState,
-} from '@ctis/core';
+import { pseudonym, redact, victimCaseAlerts, victimCaseEventSchema, type VictimCaseState } from '@ctis/core';
 import type { CaseView } from '@ctis/db';
 import type { AppContext } from '../../context.ts';
+import { personInputSchema } from '../persons/person-input.ts';
 import { needs } from '../../policy.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -57,18 +51,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
           ]),
           province: z.string().optional(),
           personId: z.uuid().optional(),
-          person: z
-            .object({
-              sex: z.enum(['female', 'male', 'other', 'unknown']).nullable().default(null),
-              birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
-              nationality: z
-                .string()
-                .regex(/^[A-Z]{3}$/)
-                .nullable()
-                .default(null),
-              identity: identitySchema.nullable().default(null),
-            })
-            .optional(),
+          person: personInputSchema.optional(),
         }),
       },
     },

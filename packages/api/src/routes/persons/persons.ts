@@ -1,25 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { identitySchema, redact } from '@ctis/core';
+import { redact } from '@ctis/core';
 import type { PersonView } from '@ctis/db';
 import type { AppContext } from '../../context.ts';
+import { personInputSchema } from './person-input.ts';
 import { needs } from '../../policy.ts';
 import { problem } from '../../problem.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
-const newPersonBody = z.object({
+const newPersonBody = personInputSchema.extend({
   province: z.string().nullable().default(null),
   label: z.enum(['N', 'R', 'V']).default('R'),
-  sex: z.enum(['female', 'male', 'other', 'unknown']).nullable().default(null),
-  birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
-  nationality: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'use an ISO 3166-1 alpha-3 code')
-    .nullable()
-    .default(null),
-  identity: identitySchema.nullable().default(null),
   team: z.array(z.uuid()).default([]),
   named: z.array(z.uuid()).default([]),
 });

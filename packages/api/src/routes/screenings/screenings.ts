@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { evaluateScreening, identitySchema, InputError } from '@ctis/core';
+import { evaluateScreening, InputError } from '@ctis/core';
 import type { AppContext } from '../../context.ts';
+import { personInputSchema } from '../persons/person-input.ts';
 import { needs } from '../../policy.ts';
 
 const SITES = [
@@ -24,19 +25,7 @@ const screeningBody = z.object({
   answers: z.record(z.string(), z.boolean().nullable()),
   /** Only with consent (or a positive result) is the person kept. */
   consentToKeepIdentity: z.boolean().default(false),
-  person: z
-    .object({
-      sex: z.enum(['female', 'male', 'other', 'unknown']).nullable().default(null),
-      birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
-      nationality: z
-        .string()
-        .regex(/^[A-Z]{3}$/)
-        .nullable()
-        .default(null),
-      identity: identitySchema.nullable().default(null),
-    })
-    .nullable()
-    .default(null),
+  person: personInputSchema.nullable().default(null),
   /** A positive screening opens a victim case in the same step. */
   openCase: z.boolean().default(true),
 });
