@@ -46,7 +46,6 @@ export async function loadDemoIfEmpty(db: Kysely<Database>, config: CountryConfi
     requestId: null,
     details: { accounts: accounts.length },
   });
-  await (await import('./protection/load.ts')).loadProtectionDemoIfWanted(db, config, keys);
   return accounts;
 }
 

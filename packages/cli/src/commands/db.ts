@@ -1,5 +1,5 @@
 import { openRuntime } from '../runtime.ts';
-import { formatDemoAccounts, loadDemoIfEmpty } from '@ctis/api';
+import { formatDemoAccounts, loadDemoIfEmpty, loadProtectionDemoIfWanted } from '@ctis/api';
 
 export async function migrate(): Promise<void> {
   const rt = await openRuntime({ exclusive: false }); // openRuntime migrates
@@ -12,6 +12,14 @@ export async function demo(): Promise<void> {
   try {
     const accounts = await loadDemoIfEmpty(rt.db, rt.config, rt.keys);
     console.log(accounts.length ? formatDemoAccounts(accounts) : 'users exist already: demo not loaded');
+    if (accounts.length) {
+      const result = await loadProtectionDemoIfWanted(rt.db, rt.config, rt.keys);
+      console.log(
+        result && !result.skipped
+          ? `protection demo loaded: ${result.cases} cases`
+          : `protection demo skipped (${result?.reason ?? 'turned off'})`,
+      );
+    }
   } finally {
     await rt.close();
   }

@@ -1,4 +1,10 @@
-import { buildApp, formatDemoAccounts, loadDemoIfEmpty, loadQuestionnaires } from '@ctis/api';
+import {
+  buildApp,
+  formatDemoAccounts,
+  loadDemoIfEmpty,
+  loadProtectionDemoIfWanted,
+  loadQuestionnaires,
+} from '@ctis/api';
 import { watchFile } from 'node:fs';
 import { keysFrom, readKeyFile, writeCheckpoint } from '@ctis/db';
 import { openRuntime, type Runtime } from '../runtime.ts';
@@ -67,4 +73,18 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
   log(
     `CTIS ${rt.config.country} listening on http://localhost:${rt.settings.port} (database: ${rt.handle.embedded ? `embedded, ${rt.settings.dataDir}` : 'DATABASE_URL'}) in ${Date.now() - started} ms`,
   );
+  // The protection demo takes about half a minute: load it after the server answers, so the
+  // first start is usable at once (its records appear as they are written).
+  if (accounts.length) {
+    log('loading the protection demo records in the background');
+    loadProtectionDemoIfWanted(rt.db, rt.config, rt.keys).then(
+      // The loader reports what it loaded; say only when it did not.
+      (result) => {
+        if (!result || result.skipped) log(`protection demo skipped (${result?.reason ?? 'turned off'})`);
+      },
+      (e) => {
+        if (!closing) log(`protection demo failed: ${(e as Error).message}`);
+      },
+    );
+  }
 }

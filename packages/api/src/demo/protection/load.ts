@@ -330,7 +330,7 @@ export function protectionDemoWanted(env: Readonly<Record<string, string | undef
   return !env.VITEST;
 }
 
-/** Called by loadDemoIfEmpty after the demo accounts are created. */
+/** Called on the first start (after the demo accounts are created) and by `ctis demo`. */
 export async function loadProtectionDemoIfWanted(
   db: Kysely<Database>,
   config: CountryConfig,
