@@ -145,7 +145,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-function toConfigIssues(issue: z.core.$ZodIssue): ConfigIssue[] {
+/** Zod issues as `path: what is wrong — how to fix it` (shared by every configuration parser). */
+export function toConfigIssues(issue: z.core.$ZodIssue): ConfigIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: formatPath([...issue.path, key]),
@@ -183,7 +184,7 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

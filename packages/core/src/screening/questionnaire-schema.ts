@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, formatPath, type ConfigIssue } from '../config/parse.ts';
+import { ConfigError, deepFreeze, toConfigIssues } from '../config/parse.ts';
 import { ILO_FORCED_LABOUR_IDS } from './ilo-forced-labour.ts';
 
 /**
@@ -142,7 +142,7 @@ export function parseQuestionnaire(raw: unknown, opts: ParseQuestionnaireOptions
   });
   const result = schema.safeParse(raw, { reportInput: true });
   if (!result.success) {
-    throw new ConfigError(result.error.issues.flatMap(toIssues), opts.source ?? 'questionnaire');
+    throw new ConfigError(result.error.issues.flatMap(toConfigIssues), opts.source ?? 'questionnaire');
   }
   return deepFreeze(result.data);
 }
@@ -250,37 +250,4 @@ function checkLanguages(q: Questionnaire, languages: readonly string[], issue: R
     d.indicators.forEach((ind, j) => check(ind.text, ['dimensions', i, 'indicators', j, 'text']));
   });
   q.rule.caseRule.allOf.forEach((el, i) => check(el.title, ['rule', 'caseRule', 'allOf', i, 'title']));
-}
-
-function toIssues(issue: z.core.$ZodIssue): ConfigIssue[] {
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: formatPath([...issue.path, key]),
-      message: 'unknown field — remove it or correct its spelling',
-    }));
-  }
-  return [{ path: formatPath(issue.path), message: describe(issue) }];
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom' || issue.message.includes(' — ')) return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return `missing — add this required field (${issue.expected})`;
-      return `expected ${issue.expected} — change the value to that type`;
-    case 'invalid_value':
-      return `${JSON.stringify(issue.input)} is not allowed — use one of: ${issue.values.map(String).join(', ')}`;
-    case 'too_small':
-      return `is too small (minimum ${String(issue.minimum)}) — raise it or add entries`;
-    default:
-      return `${issue.message} — correct this value`;
-  }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
