@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { RequireAction, RequireSession } from './components/require-session';
 import { Loading, NotFound } from './components/status';
 import { tk } from './i18n';
+import { AuditPage } from './pages/audit';
 import { CasePage } from './pages/case';
 import { CasesPage } from './pages/cases';
 import { ComingSoonPage } from './pages/coming-soon';
@@ -19,18 +20,18 @@ import { createQueryClient, useConfig } from './queries';
 const queryClient = createQueryClient();
 
 /** The protection screens: each path and the action it needs (the server checks each record too). */
-const PAGES: readonly { path: string; action: string; page: ReactNode }[] = [
+const PAGES: readonly { path: string; action: string | readonly string[]; page: ReactNode }[] = [
   { path: 'people', action: 'person.read', page: <PeoplePage /> },
   { path: 'people/:id', action: 'person.read', page: <PersonPage /> },
   { path: 'screening', action: 'screening.write', page: <ScreeningPage /> },
   { path: 'cases', action: 'case.read', page: <CasesPage /> },
   { path: 'cases/:id', action: 'case.read', page: <CasePage /> },
+  { path: 'audit', action: ['audit.read', 'audit.verify', 'breakglass.review'], page: <AuditPage /> },
 ];
 
 /** Placeholders for later work: each path, the action it needs, its title (translation key). */
 const LATER: readonly { path: string; action: string; title: string }[] = [
   { path: 'statistics', action: 'stats.read', title: tk('Statistics') },
-  { path: 'audit', action: 'audit.read', title: tk('Audit') },
 ];
 
 export function App() {

@@ -27,8 +27,9 @@ export function RequireSession() {
   );
 }
 
-/** Hides a page from users without the action (the server refuses them anyway). */
-export function RequireAction({ action, children }: { action: string; children: ReactNode }) {
+/** Hides a page from users without the action, or without any of several (the server refuses them anyway). */
+export function RequireAction({ action, children }: { action: string | readonly string[]; children: ReactNode }) {
   const user = useCurrentUser();
-  return user.actions.includes(action) ? children : <NoAccess />;
+  const wanted: readonly string[] = typeof action === 'string' ? [action] : action;
+  return wanted.some((a) => user.actions.includes(a)) ? children : <NoAccess />;
 }
