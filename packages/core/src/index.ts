@@ -7,3 +7,4 @@ export * from './persons/index.ts';
 export * from './victim-case/index.ts';
 export * from './screening/index.ts';
 export * from './identity/index.ts';
+export * from './criminal-case/index.ts';

@@ -1,0 +1,4 @@
+export * from './alerts.ts';
+export * from './events.ts';
+export * from './state.ts';
+export * from './transitions.ts';
