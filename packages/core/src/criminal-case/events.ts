@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  alpha3,
+  currency,
+  event,
+  organisationId,
+  positiveAmount,
+  shortText,
+  text,
+  uuid,
+} from '../contracts/event-fields.ts';
 import { InputError } from '../errors.ts';
 
 /**
@@ -28,32 +38,11 @@ export const CRIMINAL_CLOSURE_REASONS = [
   'other',
 ] as const;
 
-const isoDate = z.iso.date('not a date — write it as YYYY-MM-DD, e.g. "2017-03-21"');
-const uuid = z.uuid('not an id — use a UUID, e.g. "0190f5c2-7d3a-7b4e-9c1d-2a3b4c5d6e7f"');
-const text = z
-  .string()
-  .trim()
-  .min(1, 'is empty — write the text')
-  .max(2000, 'is too long — keep it under 2000 characters');
-const shortText = z
-  .string()
-  .trim()
-  .min(1, 'is empty — write it')
-  .max(200, 'is too long — keep it under 200 characters');
-const organisationId = shortText;
-const alpha3 = z.string().regex(/^[A-Z]{3}$/, 'not an ISO 3166-1 alpha-3 code — use three capital letters, e.g. "KHM"');
-const currency = z.string().regex(/^[A-Z]{3}$/, 'not an ISO 4217 code — use three capital letters, e.g. "KHR"');
-const positiveAmount = z
-  .number()
-  .finite('is not a number — write an amount')
-  .positive('must be more than zero — write the amount');
 const months = z
   .number()
   .int('is not a whole number — write the number of months')
   .min(0, 'is negative — write 0 or more months');
 
-const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), occurredOn: isoDate, ...shape });
 const suspectEvent = <T extends string>(type: T) => event(type, { suspectId: uuid });
 
 export const investigationOpenedSchema = event('investigation_opened', {

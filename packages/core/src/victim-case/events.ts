@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  alpha3,
+  currency,
+  event,
+  isoDate,
+  organisationId,
+  positiveAmount,
+  shortText,
+  text,
+  uuid,
+} from '../contracts/event-fields.ts';
 
 /**
  * The events of a victim case: the API contracts (zod) and their types. An event is flat:
@@ -38,26 +49,6 @@ export const CLOSURE_REASONS = [
   'other',
 ] as const;
 
-const isoDate = z.iso.date('not a date — write it as YYYY-MM-DD, e.g. "2017-03-21"');
-const uuid = z.uuid('not an id — use a UUID, e.g. "0190f5c2-7d3a-7b4e-9c1d-2a3b4c5d6e7f"');
-const text = z
-  .string()
-  .trim()
-  .min(1, 'is empty — write the text')
-  .max(2000, 'is too long — keep it under 2000 characters');
-const shortText = z
-  .string()
-  .trim()
-  .min(1, 'is empty — write it')
-  .max(200, 'is too long — keep it under 200 characters');
-const organisationId = shortText;
-const alpha3 = z.string().regex(/^[A-Z]{3}$/, 'not an ISO 3166-1 alpha-3 code — use three capital letters, e.g. "THA"');
-const currency = z.string().regex(/^[A-Z]{3}$/, 'not an ISO 4217 code — use three capital letters, e.g. "KHR"');
-const positiveAmount = z
-  .number()
-  .finite('is not a number — write an amount')
-  .positive('must be more than zero — write the amount paid or ordered');
-
 /** A list without repeats; `what` names the items in the message. */
 function uniqueList<T extends z.ZodType>(item: T, what: string, min = 0) {
   return z
@@ -66,9 +57,6 @@ function uniqueList<T extends z.ZodType>(item: T, what: string, min = 0) {
     .refine((xs) => new Set(xs).size === xs.length, `lists a ${what} twice — remove the repeat`);
 }
 const codes = (what: string, min = 0) => uniqueList(shortText, what, min);
-
-const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), occurredOn: isoDate, ...shape });
 
 export const caseOpenedSchema = event('case_opened', {
   source: z.enum(CASE_SOURCES),
