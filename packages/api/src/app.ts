@@ -22,6 +22,8 @@ import { photoRoutes } from './routes/persons/photo.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { screeningRoutes } from './routes/screenings/screenings.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
+import { criminalCaseRoutes } from './routes/criminal-cases/criminal-cases.ts';
+import { operationRoutes } from './routes/operations/operations.ts';
 
 /** Fields that may hold identity values or secrets: never logged. */
 const REDACT = [
@@ -119,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   screeningRoutes(app, ctx);
   caseRoutes(app, ctx);
+  criminalCaseRoutes(app, ctx);
+  operationRoutes(app, ctx);
 
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   return app;

@@ -20,3 +20,5 @@ export * from './crypto/key-ring.ts';
 export * from './vault/identity-vault.ts';
 export * from './repos/victim-cases.ts';
 export * from './repos/screenings.ts';
+export * from './repos/criminal-cases.ts';
+export * from './repos/operations.ts';

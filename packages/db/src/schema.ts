@@ -18,6 +18,9 @@ export interface Database {
   victim_cases: VictimCasesTable;
   victim_case_events: VictimCaseEventsTable;
   case_counters: { prefix: string; last: number };
+  criminal_cases: CriminalCasesTable;
+  criminal_case_events: VictimCaseEventsTable;
+  operations: OperationsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
 }
@@ -209,4 +212,39 @@ export interface VictimCaseEventsTable {
   event: ColumnType<unknown, string, never>;
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+export interface CriminalCasesTable {
+  id: string;
+  case_number: string;
+  owner_user_id: string;
+  /** The lead unit. */
+  organisation_id: string;
+  province: string | null;
+  label: 'N' | 'R' | 'V';
+  status: 'open' | 'closed';
+  opened_on: DateText;
+  trafficking_offence: boolean;
+  version: number;
+  state: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface OperationsTable {
+  id: string;
+  criminal_case_id: string | null;
+  owner_user_id: string;
+  organisation_id: string;
+  province: string | null;
+  label: 'N' | 'R' | 'V';
+  status: 'planned' | 'executed' | 'cancelled';
+  code_name: string;
+  planned_for: DateText;
+  target: string;
+  briefing: string | null;
+  executed_on: DateText | null;
+  outcome: string | null;
+  created_at: Timestamp;
+  executed_at: Timestamp | null;
+  updated_at: Timestamp;
 }

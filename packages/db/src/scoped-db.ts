@@ -8,6 +8,8 @@ import { UsersRepo } from './repos/users.ts';
 import { PersonsRepo } from './repos/persons.ts';
 import { AuditTrailRepo } from './repos/audit-trail.ts';
 import { VictimCasesRepo } from './repos/victim-cases.ts';
+import { CriminalCasesRepo } from './repos/criminal-cases.ts';
+import { OperationsRepo } from './repos/operations.ts';
 import { ScreeningsRepo } from './repos/screenings.ts';
 
 export interface RequestContext {
@@ -74,6 +76,8 @@ export class ScopedTx {
   readonly auditTrail: AuditTrailRepo;
   readonly victimCases: VictimCasesRepo;
   readonly screenings: ScreeningsRepo;
+  readonly criminalCases: CriminalCasesRepo;
+  readonly operations: OperationsRepo;
 
   constructor(
     readonly trx: Transaction<Database>,
@@ -85,6 +89,8 @@ export class ScopedTx {
     this.auditTrail = new AuditTrailRepo(this);
     this.victimCases = new VictimCasesRepo(this, () => ctx.config);
     this.screenings = new ScreeningsRepo(this);
+    this.criminalCases = new CriminalCasesRepo(this, () => ctx.config);
+    this.operations = new OperationsRepo(this);
   }
 
   /**

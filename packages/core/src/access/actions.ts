@@ -17,6 +17,10 @@ export const ACTIONS = [
   'case.consent_override',
   'case.read',
   'case.write',
+  'criminal_case.read',
+  'criminal_case.write',
+  'operation.read',
+  'operation.write',
   'stats.read',
 ] as const;
 

@@ -169,12 +169,16 @@ export const countryConfigSchema = z
         repatriationWaitDays: count(1).default(60),
         referralUnansweredDays: count(1).default(14),
         restitutionUnpaidDays: count(0).default(0),
+        absconderWithoutWarrantDays: count(0).default(7),
+        evidenceWithoutChargeDays: count(1).default(60),
       })
       .default({
         childWithoutCustodyDays: 30,
         repatriationWaitDays: 60,
         referralUnansweredDays: 14,
         restitutionUnpaidDays: 0,
+        absconderWithoutWarrantDays: 7,
+        evidenceWithoutChargeDays: 60,
       }),
   })
   .superRefine((cfg, ctx) => {

@@ -1,4 +1,5 @@
 import { daysBetween, type IsoDate } from '../victim-case/dates.ts';
+import { supervisingUnit } from './access.ts';
 import type { CriminalCaseState, Suspect } from './state.ts';
 
 export const CRIMINAL_CASE_ALERT_KINDS = [
@@ -50,7 +51,8 @@ export interface CriminalAlertCase {
  * - missed_check_in: a supervised suspect whose miss was recorded (raised the same day, until a later
  *   check-in), or whose next scheduled check-in date (last check-in, or the start of supervision,
  *   plus `checkInEveryDays`) has passed with no check-in: raised the day after the due date, with
- *   `since` = the due date. One per suspect (a recorded miss first). For the lead unit, court, prosecutor.
+ *   `since` = the due date. One per suspect (a recorded miss first). For the supervising unit, lead
+ *   unit, court, prosecutor.
  * - absconded_without_warrant: an absconded suspect with no arrest warrant, `absconderWithoutWarrantDays`
  *   after absconding. For the court, prosecutor, lead unit.
  * - stalled_after_evidence: evidence supplied to a prosecutor and no suspect charged in the case,
@@ -92,7 +94,7 @@ export function criminalCaseAlerts(
       if (s.status === 'open') {
         const missed = missedCheckIn(p, asOf);
         if (missed)
-          raise('missed_check_in', missed.since, missed.threshold, [lead, court, prosecutor], {
+          raise('missed_check_in', missed.since, missed.threshold, [supervisingUnit(s, p), lead, court, prosecutor], {
             ...about,
             basis: missed.basis,
           });

@@ -10,8 +10,8 @@ function problems(raw: unknown): string[] {
 }
 
 describe('criminal case event contracts', () => {
-  it('has the 15 event types, and one valid sample of each', () => {
-    expect(CRIMINAL_CASE_EVENT_TYPES).toHaveLength(15);
+  it('has the 16 event types, and one valid sample of each', () => {
+    expect(CRIMINAL_CASE_EVENT_TYPES).toHaveLength(16);
     const samples = Object.values(ev).map((make) => make());
     expect(new Set(samples.map((e) => e.type))).toEqual(new Set(CRIMINAL_CASE_EVENT_TYPES));
     for (const e of samples) expect(problems(e)).toEqual([]);

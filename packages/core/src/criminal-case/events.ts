@@ -53,6 +53,8 @@ export const investigationOpenedSchema = event('investigation_opened', {
   exploitation: z.enum(EXPLOITATION_KINDS),
   /** False for rape and other crimes investigated by the same units: they must not count as trafficking. */
   traffickingOffence: z.boolean(),
+  /** Child sex tourism: a foreigner suspected of sexually exploiting children (a prevention figure). */
+  childSexTourism: z.boolean().optional(),
 });
 export const suspectAddedSchema = event('suspect_added', {
   suspectId: uuid,
@@ -61,6 +63,8 @@ export const suspectAddedSchema = event('suspect_added', {
   nationality: alpha3,
   /** Present for a public official (complicity): their position and agency. */
   publicOfficial: z.strictObject({ position: shortText, agency: shortText }).optional(),
+  /** True when the suspect was arrested on this date (counted as an arrest); false or absent: at large or summoned. */
+  arrested: z.boolean().optional(),
 });
 export const victimLinkedSchema = event('victim_linked', { victimCaseId: uuid });
 export const evidenceSuppliedSchema = event('evidence_supplied', { prosecutorOrganisationId: organisationId });
@@ -72,7 +76,10 @@ export const chargedSchema = event('charged', {
     .array(shortText)
     .min(1, 'is empty — list at least one article charged')
     .refine((xs) => new Set(xs).size === xs.length, 'lists an article twice — remove the repeat'),
+  /** The investigating judge the case is sent to (a title or court office, not a victim's identity). */
+  investigatingJudge: shortText.optional(),
 });
+export const trialOpenedSchema = event('trial_opened', { courtOrganisationId: organisationId });
 export const pretrialMeasureSchema = event('pretrial_measure', {
   suspectId: uuid,
   measure: z.enum(PRETRIAL_MEASURES),
@@ -82,6 +89,8 @@ export const pretrialMeasureSchema = event('pretrial_measure', {
     .min(1, 'must be at least 1 day')
     .max(365, 'is more than a year — check the schedule')
     .optional(),
+  /** Judicial supervision: the unit the defendant reports to, which records the check-ins (default: the lead unit). */
+  supervisingOrganisationId: organisationId.optional(),
 })
   .refine((e) => e.measure !== 'judicial_supervision' || e.checkInEveryDays !== undefined, {
     path: ['checkInEveryDays'],
@@ -89,6 +98,10 @@ export const pretrialMeasureSchema = event('pretrial_measure', {
   })
   .refine((e) => e.measure !== 'detention' || e.checkInEveryDays === undefined, {
     path: ['checkInEveryDays'],
+    message: 'applies only to judicial supervision — remove it for detention',
+  })
+  .refine((e) => e.measure !== 'detention' || e.supervisingOrganisationId === undefined, {
+    path: ['supervisingOrganisationId'],
     message: 'applies only to judicial supervision — remove it for detention',
   });
 export const checkInRecordedSchema = suspectEvent('check_in_recorded');
@@ -131,6 +144,7 @@ export const criminalCaseEventSchema = z.discriminatedUnion('type', [
   victimLinkedSchema,
   evidenceSuppliedSchema,
   chargedSchema,
+  trialOpenedSchema,
   pretrialMeasureSchema,
   checkInRecordedSchema,
   checkInMissedSchema,

@@ -57,6 +57,12 @@ export const ev = {
     articles: ['law-2008-trafficking:15'],
     ...f,
   }),
+  trial: (f: Fields<'trial_opened'> = {}): CriminalEventOf<'trial_opened'> => ({
+    type: 'trial_opened',
+    occurredOn: '2017-08-01',
+    courtOrganisationId: COURT,
+    ...f,
+  }),
   supervised: (f: Fields<'pretrial_measure'> = {}): CriminalEventOf<'pretrial_measure'> => ({
     type: 'pretrial_measure',
     occurredOn: '2017-03-21',

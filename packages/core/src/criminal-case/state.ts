@@ -22,11 +22,14 @@ export interface CriminalCaseState {
   readonly legalBasis: { readonly lawId: string; readonly article: string };
   readonly exploitation: ExploitationKind;
   readonly traffickingOffence: boolean;
+  readonly childSexTourism?: boolean;
   readonly suspects: readonly Suspect[];
   /** Pseudonymous links to victim cases (never the victims' identities). */
   readonly victims: readonly { readonly victimCaseId: string; readonly linkedOn: IsoDate }[];
   /** Each time the police supplied evidence to a prosecutor. */
   readonly evidence: readonly { readonly prosecutorOrganisationId: string; readonly on: IsoDate }[];
+  /** Each trial opened, by court (first instance; appeals are per suspect). */
+  readonly trials: readonly { readonly courtOrganisationId: string; readonly on: IsoDate }[];
   readonly closure: { readonly on: IsoDate; readonly reason: CriminalClosureReason; readonly note?: string } | null;
 }
 
@@ -51,6 +54,7 @@ export interface Suspect {
   readonly personId: string;
   readonly nationality: string;
   readonly publicOfficial?: { readonly position: string; readonly agency: string };
+  readonly arrested?: boolean;
   readonly addedOn: IsoDate;
   readonly status: SuspectStatus;
   /** The date of the last change of `status`. */
@@ -71,6 +75,7 @@ export interface Charge {
   readonly prosecutorOrganisationId: string;
   readonly courtOrganisationId: string;
   readonly articles: readonly string[];
+  readonly investigatingJudge?: string;
   readonly on: IsoDate;
 }
 
@@ -78,6 +83,8 @@ export interface PretrialMeasure {
   readonly measure: PretrialMeasureKind;
   /** Judicial supervision only. */
   readonly checkInEveryDays?: number;
+  /** Judicial supervision only: who records the check-ins (absent: the lead unit). */
+  readonly supervisingOrganisationId?: string;
   readonly on: IsoDate;
 }
 

@@ -23,6 +23,7 @@ describe('applyCriminalEvent: each event in a valid state', () => {
       suspects: [],
       victims: [],
       evidence: [],
+      trials: [],
       closure: null,
     });
   });
@@ -74,6 +75,30 @@ describe('applyCriminalEvent: each event in a valid state', () => {
         on: '2017-03-20',
       },
     });
+  });
+
+  it('trial_opened: before a court a suspect is charged to, once per court', () => {
+    const s = after(...charged, ev.trial());
+    expect(s.trials).toEqual([{ courtOrganisationId: COURT, on: '2017-08-01' }]);
+    expect(() => after(...charged, ev.trial(), ev.trial({ occurredOn: '2017-08-02' }))).toThrow(/already open/);
+    expect(() => after(ev.trial())).toThrow(/courtOrganisationId|no suspect charged/);
+  });
+
+  it('charged keeps the investigating judge when named', () => {
+    const s = suspectAfter(ev.evidence(), ev.charged({ investigatingJudge: 'Investigating judge, chamber 2' }));
+    expect(s.charge?.investigatingJudge).toBe('Investigating judge, chamber 2');
+  });
+
+  it('pretrial_measure: a new supervising unit is a change of measure, the same one is not', () => {
+    const s = suspectAfter(
+      ...charged,
+      ev.supervised(),
+      ev.supervised({ occurredOn: '2017-04-01', supervisingOrganisationId: 'ahtjp-siem-reap' }),
+    );
+    expect(s.measures.map((m) => m.supervisingOrganisationId)).toEqual([undefined, 'ahtjp-siem-reap']);
+    expect(() => after(...charged, ev.supervised(), ev.supervised({ occurredOn: '2017-04-01' }))).toThrow(
+      /already under this measure/,
+    );
   });
 
   it('pretrial_measure: charged -> detained, charged -> supervised, and one measure replacing another', () => {

@@ -46,6 +46,7 @@ function opened(e: CriminalEventOf<'investigation_opened'>): CriminalCaseState {
     suspects: [],
     victims: [],
     evidence: [],
+    trials: [],
     closure: null,
   };
 }
@@ -145,22 +146,43 @@ function step(s: CriminalCaseState, e: CriminalCaseEvent): CriminalCaseState {
 
     case 'charged': {
       const suspect = findSuspect(s, e.suspectId, e.type, on);
-      const { prosecutorOrganisationId, courtOrganisationId, articles } = e;
-      const charge = { prosecutorOrganisationId, courtOrganisationId, articles, on };
+      const { prosecutorOrganisationId, courtOrganisationId, articles, investigatingJudge } = e;
+      const charge = {
+        prosecutorOrganisationId,
+        courtOrganisationId,
+        articles,
+        ...(investigatingJudge !== undefined && { investigatingJudge }),
+        on,
+      };
       return withSuspect(s, suspect, { status: 'charged', since: on, charge });
+    }
+
+    case 'trial_opened': {
+      if (!s.suspects.some((x) => x.charge?.courtOrganisationId === e.courtOrganisationId)) {
+        throw new InputError('courtOrganisationId', 'has no suspect charged before it — record the charge first');
+      }
+      if (s.trials.some((t) => t.courtOrganisationId === e.courtOrganisationId)) {
+        throw new ConflictError(`A trial before ${e.courtOrganisationId} is already open in this case.`);
+      }
+      return { ...s, trials: [...s.trials, { courtOrganisationId: e.courtOrganisationId, on }] };
     }
 
     case 'pretrial_measure': {
       const suspect = findSuspect(s, e.suspectId, e.type, on);
       const status = e.measure === 'detention' ? 'detained' : 'supervised';
       const current = suspect.measures.at(-1);
-      if (status === suspect.status && current?.checkInEveryDays === e.checkInEveryDays) {
+      if (
+        status === suspect.status &&
+        current?.checkInEveryDays === e.checkInEveryDays &&
+        current?.supervisingOrganisationId === e.supervisingOrganisationId
+      ) {
         throw new ConflictError(`Suspect ${e.suspectId} is already under this measure since ${suspect.since}.`);
       }
       const measure = {
         measure: e.measure,
         on,
         ...(e.checkInEveryDays !== undefined && { checkInEveryDays: e.checkInEveryDays }),
+        ...(e.supervisingOrganisationId !== undefined && { supervisingOrganisationId: e.supervisingOrganisationId }),
       };
       return withSuspect(s, suspect, { status, since: on, measures: [...suspect.measures, measure] });
     }

@@ -1,4 +1,4 @@
-import type { RecordFacts, Label } from '@ctis/core';
+import { can, type RecordFacts, type Label } from '@ctis/core';
 import type { ScopedTx } from '../scoped-db.ts';
 
 /** Loads the team, named and shared lists of records, and keeps compartments in step. */
@@ -34,4 +34,55 @@ export async function syncShares(tx: ScopedTx, recordId: string, organisationIds
     .values(organisationIds.map((subject) => ({ record_id: recordId, kind: 'shared' as const, subject })))
     .onConflict((c) => c.doNothing())
     .execute();
+}
+
+type AccessRow = { id: string; owner_user_id: string; organisation_id: string; province: string | null; label: Label };
+
+/** Where an actor's rules for `action` could reach: national, one province, or their own subjects. */
+export function reachOf(tx: ScopedTx, action: string) {
+  const actor = tx.actor;
+  const rules = actor.rules.filter((r) => r.action === action);
+  return {
+    national: rules.some((r) => r.scope === 'national'),
+    province: rules.some((r) => r.scope === 'province') ? actor.province : null,
+    /** record_access subjects that name the actor: their user id and organisation. */
+    subjects: [actor.userId, ...(actor.organisationId ? [actor.organisationId] : [])],
+  };
+}
+
+/**
+ * Reads pages of candidate rows (a superset of what the actor may see, newest first) and keeps those
+ * `can` allows, until `limit`: no visible record is cut off by others' records, however many.
+ */
+export async function collectVisible<R extends AccessRow>(
+  tx: ScopedTx,
+  action: string,
+  limit: number,
+  page: (offset: number, size: number) => Promise<R[]>,
+  size = 500,
+): Promise<{ row: R; facts: RecordFacts; hiddenFields: readonly string[] }[]> {
+  const now = tx.ctx.now();
+  const out: { row: R; facts: RecordFacts; hiddenFields: readonly string[] }[] = [];
+  for (let offset = 0; out.length < limit; offset += size) {
+    const rows = await page(offset, size);
+    const ids = rows.map((r) => r.id);
+    const shares = ids.length
+      ? await tx.trx.selectFrom('record_access').selectAll().where('record_id', 'in', ids).execute()
+      : [];
+    for (const row of rows) {
+      const mine = shares.filter((s) => s.record_id === row.id);
+      const of = (kind: string) => mine.filter((s) => s.kind === kind).map((s) => s.subject);
+      const facts = factsOf(row, {
+        teamUserIds: of('team'),
+        namedUserIds: of('named'),
+        sharedWithOrganisationIds: of('shared'),
+      });
+      const d = can(tx.actor, action, facts, now);
+      if (!d.allowed) continue;
+      out.push({ row, facts, hiddenFields: d.hiddenFields });
+      if (out.length >= limit) break;
+    }
+    if (rows.length < size) break;
+  }
+  return out;
 }

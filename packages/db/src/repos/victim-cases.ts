@@ -1,6 +1,5 @@
 import {
   applyEvent,
-  can,
   checkEventAgainstConfig,
   ConflictError,
   InputError,
@@ -13,10 +12,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { AccessError } from '../access-error.ts';
 import type { ScopedTx } from '../scoped-db.ts';
-import { accessLists, factsOf, syncShares } from './record-access.ts';
-
-/** Rows read per round when listing: the scope filter in SQL is wide, the policy decides each row. */
-const LIST_PAGE = 500;
+import { accessLists, collectVisible, factsOf, reachOf, syncShares } from './record-access.ts';
 
 export interface CaseView {
   readonly id: string;
@@ -203,58 +199,37 @@ export class VictimCasesRepo {
   }): Promise<CaseView[]> {
     this.tx.authorize('case.read', 'victim_case');
     const actor = this.tx.actor;
-    const rules = actor.rules.filter((r) => r.action === 'case.read');
-    const national = rules.some((r) => r.scope === 'national');
-    const province = rules.some((r) => r.scope === 'province') ? actor.province : null;
-    const subjects = [actor.userId, ...(actor.organisationId ? [actor.organisationId] : [])];
-    const now = this.tx.ctx.now();
-    const views: CaseView[] = [];
-    for (let offset = 0; views.length < opts.limit; offset += LIST_PAGE) {
+    const reach = reachOf(this.tx, 'case.read');
+    const found = await collectVisible(this.tx, 'case.read', opts.limit, (offset, size) => {
       let q = this.tx.trx
         .selectFrom('victim_cases')
         .selectAll()
         .orderBy('updated_at', 'desc')
         .orderBy('id', 'desc')
-        .limit(LIST_PAGE)
+        .limit(size)
         .offset(offset);
       if (opts.status) q = q.where('status', '=', opts.status);
       if (opts.personId) q = q.where('person_id', '=', opts.personId);
-      if (!national) {
+      if (!reach.national) {
         q = q.where((eb) =>
           eb.or([
             eb('owner_user_id', '=', actor.userId),
             ...(actor.organisationId ? [eb('organisation_id', '=', actor.organisationId)] : []),
-            ...(province ? [eb('province', '=', province)] : []),
-            eb('id', 'in', eb.selectFrom('record_access').select('record_id').where('subject', 'in', subjects)),
+            ...(reach.province ? [eb('province', '=', reach.province)] : []),
+            eb('id', 'in', eb.selectFrom('record_access').select('record_id').where('subject', 'in', reach.subjects)),
           ]),
         );
       }
-      const rows = await q.execute();
-      const ids = rows.map((r) => r.id);
-      const shares = ids.length
-        ? await this.tx.trx.selectFrom('record_access').selectAll().where('record_id', 'in', ids).execute()
-        : [];
-      for (const row of rows) {
-        const mine = shares.filter((s) => s.record_id === row.id);
-        const facts = factsOf(row, {
-          teamUserIds: mine.filter((s) => s.kind === 'team').map((s) => s.subject),
-          namedUserIds: mine.filter((s) => s.kind === 'named').map((s) => s.subject),
-          sharedWithOrganisationIds: mine.filter((s) => s.kind === 'shared').map((s) => s.subject),
-        });
-        const d = can(actor, 'case.read', facts, now);
-        if (!d.allowed) continue;
-        views.push({
-          id: row.id,
-          caseNumber: row.case_number,
-          personId: row.person_id,
-          state: row.state as VictimCaseState,
-          facts,
-          hiddenFields: d.hiddenFields,
-        });
-        if (views.length >= opts.limit) break;
-      }
-      if (rows.length < LIST_PAGE) break;
-    }
+      return q.execute();
+    });
+    const views = found.map(({ row, facts, hiddenFields }) => ({
+      id: row.id,
+      caseNumber: row.case_number,
+      personId: row.person_id,
+      state: row.state as VictimCaseState,
+      facts,
+      hiddenFields,
+    }));
     await this.tx.audit({
       action: 'case.list',
       resourceType: 'victim_case',

@@ -53,12 +53,14 @@ async function alerts(s: Session, asOf: string, caseId?: string): Promise<Alert[
 }
 
 describe('GET /api/cases/alerts', () => {
-  it('the thresholds come from the configuration (KHM: the defaults 30 / 60 / 14 / 0)', () => {
+  it('the thresholds come from the configuration (KHM: the defaults 30 / 60 / 14 / 0; 7 / 60 for prosecution)', () => {
     expect(t.config.alerts).toEqual({
       childWithoutCustodyDays: 30,
       repatriationWaitDays: 60,
       referralUnansweredDays: 14,
       restitutionUnpaidDays: 0,
+      absconderWithoutWarrantDays: 7,
+      evidenceWithoutChargeDays: 60,
     });
   });
 
