@@ -84,6 +84,8 @@ describe('API surface', () => {
     expect(res.country).toBe('KHM');
     expect(res.provinces).toHaveLength(25);
     expect(res.roles[0]).not.toHaveProperty('grants');
+    expect(res).not.toHaveProperty('security');
+    expect(res.laws.map((l: { id: string }) => l.id)).toContain('law-2008-suppression-human-trafficking');
   });
 });
 

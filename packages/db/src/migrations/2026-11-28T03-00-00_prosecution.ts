@@ -63,9 +63,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('executed_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
+  // An operation's owner lists who opened it: audit rows by resource.
+  await db.schema
+    .createIndex('audit_log_resource_idx')
+    .on('audit_log')
+    .columns(['resource_type', 'resource_id', 'action'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('audit_log_resource_idx').ifExists().execute();
   for (const t of ['operations', 'criminal_case_events', 'criminal_cases'])
     await db.schema.dropTable(t).ifExists().execute();
 }

@@ -40,5 +40,8 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
       parent,
     })),
     roles: config.roles.map(({ id, name }) => ({ id, name })),
+    // Laws and their articles are public texts: criminal-case forms pick a legal basis and charges.
+    laws: config.laws,
+    alerts: config.alerts,
   }));
 }
