@@ -6,5 +6,6 @@ export { issuePasswordToken } from './auth/password-tokens.ts';
 export { loadDemoIfEmpty, formatDemoAccounts } from './demo/load-demo.ts';
 export { demoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo/accounts.ts';
 export * from './demo/protection/index.ts';
+export * from './demo/prosecution/index.ts';
 export { loadCountryConfigFile, loadQuestionnaires } from './config-file.ts';
 export { identityVault } from './name-indexer.ts';

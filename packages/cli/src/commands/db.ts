@@ -1,5 +1,10 @@
 import { openRuntime } from '../runtime.ts';
-import { formatDemoAccounts, loadDemoIfEmpty, loadProtectionDemoIfWanted } from '@ctis/api';
+import {
+  formatDemoAccounts,
+  loadDemoIfEmpty,
+  loadProsecutionDemoIfWanted,
+  loadProtectionDemoIfWanted,
+} from '@ctis/api';
 
 export async function migrate(): Promise<void> {
   const rt = await openRuntime({ exclusive: false }); // openRuntime migrates
@@ -18,6 +23,12 @@ export async function demo(): Promise<void> {
         result && !result.skipped
           ? `protection demo loaded: ${result.cases} cases`
           : `protection demo skipped (${result?.reason ?? 'turned off'})`,
+      );
+      const prosecution = await loadProsecutionDemoIfWanted(rt.db, rt.config, rt.keys);
+      console.log(
+        prosecution && !prosecution.skipped
+          ? `prosecution demo loaded: ${prosecution.cases} criminal cases`
+          : `prosecution demo skipped (${prosecution?.reason ?? 'turned off'})`,
       );
     }
   } finally {

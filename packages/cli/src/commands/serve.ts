@@ -2,6 +2,7 @@ import {
   buildApp,
   formatDemoAccounts,
   loadDemoIfEmpty,
+  loadProsecutionDemoIfWanted,
   loadProtectionDemoIfWanted,
   loadQuestionnaires,
 } from '@ctis/api';
@@ -77,14 +78,25 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
   // first start is usable at once (its records appear as they are written).
   if (accounts.length) {
     log('loading the protection demo records in the background');
-    loadProtectionDemoIfWanted(rt.db, rt.config, rt.keys).then(
-      // The loader reports what it loaded; say only when it did not.
-      (result) => {
-        if (!result || result.skipped) log(`protection demo skipped (${result?.reason ?? 'turned off'})`);
-      },
-      (e) => {
-        if (!closing) log(`protection demo failed: ${(e as Error).message}`);
-      },
-    );
+    loadProtectionDemoIfWanted(rt.db, rt.config, rt.keys)
+      .then(
+        // The loader reports what it loaded; say only when it did not.
+        (result) => {
+          if (!result || result.skipped) log(`protection demo skipped (${result?.reason ?? 'turned off'})`);
+        },
+        (e) => {
+          if (!closing) log(`protection demo failed: ${(e as Error).message}`);
+        },
+      )
+      // Then the prosecution demo, which links its criminal cases to the police's victim cases.
+      .then(async () => (closing ? undefined : loadProsecutionDemoIfWanted(rt.db, rt.config, rt.keys)))
+      .then(
+        (result) => {
+          if (result === null || result?.skipped) log(`prosecution demo skipped (${result?.reason ?? 'turned off'})`);
+        },
+        (e) => {
+          if (!closing) log(`prosecution demo failed: ${(e as Error).message}`);
+        },
+      );
   }
 }

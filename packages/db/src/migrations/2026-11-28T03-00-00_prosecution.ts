@@ -63,6 +63,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('executed_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
+  // Lists read cases newest first, page after page (keyset on updated_at, id).
+  await db.schema
+    .createIndex('criminal_cases_updated_idx')
+    .on('criminal_cases')
+    .columns(['updated_at', 'id'])
+    .execute();
+  await db.schema.createIndex('victim_cases_updated_idx').on('victim_cases').columns(['updated_at', 'id']).execute();
   // An operation's owner lists who opened it: audit rows by resource.
   await db.schema
     .createIndex('audit_log_resource_idx')
@@ -72,7 +79,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('audit_log_resource_idx').ifExists().execute();
+  for (const i of ['audit_log_resource_idx', 'victim_cases_updated_idx'])
+    await db.schema.dropIndex(i).ifExists().execute();
   for (const t of ['operations', 'criminal_case_events', 'criminal_cases'])
     await db.schema.dropTable(t).ifExists().execute();
 }

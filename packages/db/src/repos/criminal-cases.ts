@@ -11,6 +11,8 @@ import {
   type CriminalEventOf,
   type RecordFacts,
 } from '@ctis/core';
+import { sql, type Selectable } from 'kysely';
+import type { CriminalCasesTable } from '../schema.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessError } from '../access-error.ts';
 import type { ScopedTx } from '../scoped-db.ts';
@@ -209,27 +211,32 @@ export class CriminalCasesRepo {
     this.tx.authorize('criminal_case.read', 'criminal_case');
     const actor = this.tx.actor;
     const reach = reachOf(this.tx, 'criminal_case.read');
-    const found = await collectVisible(this.tx, 'criminal_case.read', opts.limit, (offset, size) => {
-      let q = this.tx.trx
-        .selectFrom('criminal_cases')
-        .selectAll()
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(size)
-        .offset(offset);
-      if (opts.status) q = q.where('status', '=', opts.status);
-      if (!reach.national) {
-        q = q.where((eb) =>
-          eb.or([
-            eb('owner_user_id', '=', actor.userId),
-            ...(actor.organisationId ? [eb('organisation_id', '=', actor.organisationId)] : []),
-            ...(reach.province ? [eb('province', '=', reach.province)] : []),
-            eb('id', 'in', eb.selectFrom('record_access').select('record_id').where('subject', 'in', reach.subjects)),
-          ]),
-        );
-      }
-      return q.execute();
-    });
+    const found = await collectVisible(
+      this.tx,
+      'criminal_case.read',
+      opts.limit,
+      (after: Selectable<CriminalCasesTable> | null, size) => {
+        let q = this.tx.trx
+          .selectFrom('criminal_cases')
+          .selectAll()
+          .orderBy('updated_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(size);
+        if (after) q = q.where(sql<boolean>`(updated_at, id) < (${after.updated_at}, ${after.id})`);
+        if (opts.status) q = q.where('status', '=', opts.status);
+        if (!reach.national) {
+          q = q.where((eb) =>
+            eb.or([
+              eb('owner_user_id', '=', actor.userId),
+              ...(actor.organisationId ? [eb('organisation_id', '=', actor.organisationId)] : []),
+              ...(reach.province ? [eb('province', '=', reach.province)] : []),
+              eb('id', 'in', eb.selectFrom('record_access').select('record_id').where('subject', 'in', reach.subjects)),
+            ]),
+          );
+        }
+        return q.execute();
+      },
+    );
     const views = found.map(({ row, facts, hiddenFields }) => ({
       id: row.id,
       caseNumber: row.case_number,

@@ -52,25 +52,29 @@ export function reachOf(tx: ScopedTx, action: string) {
 
 /**
  * Reads pages of candidate rows (a superset of what the actor may see, newest first) and keeps those
- * `can` allows, until `limit`: no visible record is cut off by others' records, however many.
+ * `can` allows, until `limit`: no visible record is cut off by others' records, however many. Pages
+ * are keyset-paginated: `page(after)` returns the rows strictly after `after` in its order.
  */
 export async function collectVisible<R extends AccessRow>(
   tx: ScopedTx,
   action: string,
   limit: number,
-  page: (offset: number, size: number) => Promise<R[]>,
-  size = 500,
+  page: (after: R | null, size: number) => Promise<R[]>,
+  size = 1_000,
 ): Promise<{ row: R; facts: RecordFacts; hiddenFields: readonly string[] }[]> {
   const now = tx.ctx.now();
   const out: { row: R; facts: RecordFacts; hiddenFields: readonly string[] }[] = [];
-  for (let offset = 0; out.length < limit; offset += size) {
-    const rows = await page(offset, size);
+  let after: R | null = null;
+  while (out.length < limit) {
+    const rows = await page(after, size);
     const ids = rows.map((r) => r.id);
     const shares = ids.length
       ? await tx.trx.selectFrom('record_access').selectAll().where('record_id', 'in', ids).execute()
       : [];
+    const byRecord = new Map<string, { kind: string; subject: string }[]>();
+    for (const s of shares) byRecord.set(s.record_id, [...(byRecord.get(s.record_id) ?? []), s]);
     for (const row of rows) {
-      const mine = shares.filter((s) => s.record_id === row.id);
+      const mine = byRecord.get(row.id) ?? [];
       const of = (kind: string) => mine.filter((s) => s.kind === kind).map((s) => s.subject);
       const facts = factsOf(row, {
         teamUserIds: of('team'),
@@ -83,6 +87,7 @@ export async function collectVisible<R extends AccessRow>(
       if (out.length >= limit) break;
     }
     if (rows.length < size) break;
+    after = rows.at(-1)!;
   }
   return out;
 }
