@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app.ts';
 import { openCase } from '../cases/case-test-kit.ts';
+import { addOfficer } from '../operations/operation-test-kit.ts';
 import {
   addSuspect,
   charge,
@@ -145,6 +146,30 @@ describe('who sees a criminal case', () => {
       .where('kind', '=', 'shared')
       .execute();
     expect(shares.map((s) => s.subject).sort()).toEqual([COURT, PROSECUTOR].sort());
+  });
+
+  it('not another unit’s investigator, another prosecutor’s office or another court', async () => {
+    const c = await openInvestigation(t, investigator);
+    const s = await addSuspect(t, investigator, c.id);
+    await recordOk(t, investigator, c.id, evidence());
+    await recordOk(t, prosecutor, c.id, charge(s.suspectId));
+    const url = `/api/criminal-cases/${c.id}`;
+    const others = [
+      await addOfficer(t, { username: 'inv.siem.reap', role: 'investigator', organisationId: 'ahtjp-siem-reap' }),
+      await addOfficer(t, { username: 'pros.siem.reap', role: 'prosecutor', organisationId: 'prosecutor-siem-reap' }),
+      await addOfficer(t, { username: 'clerk.siem.reap', role: 'court_clerk', organisationId: 'court-siem-reap' }),
+    ];
+    for (const other of others) {
+      expect((await get(t, other, url)).statusCode).toBe(404);
+      expect((await record(t, other, c.id, evidence('2017-04-01'))).statusCode).toBe(404);
+    }
+    const denied = await t.t.owner
+      .selectFrom('audit_log')
+      .select('outcome')
+      .where('resource_id', '=', c.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied.length).toBeGreaterThanOrEqual(6);
   });
 
   it('the national analyst sees every case with pseudonymous suspects and no victims', async () => {
