@@ -47,6 +47,7 @@ const env: NodeJS.ProcessEnv = {
   CTIS_TRUST_PROXY: '1',
   // Measure sign-in alone, not while the protection demo loads in the background.
   CTIS_DEMO_PROTECTION: 'off',
+  CTIS_DEMO_PROSECUTION: 'off',
 };
 delete env.DATABASE_URL;
 delete env.CTIS_KEY_FILE;

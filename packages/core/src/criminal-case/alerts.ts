@@ -125,13 +125,14 @@ export function criminalCaseAlerts(
       }
     }
   }
+  // Plain code-unit order (ISO dates, UUIDs, ids): localeCompare would cost more than the alerts.
   return alerts.sort(
     (a, b) =>
-      a.since.localeCompare(b.since) ||
-      a.caseId.localeCompare(b.caseId) ||
-      a.kind.localeCompare(b.kind) ||
-      (a.suspectId ?? '').localeCompare(b.suspectId ?? '') ||
-      (a.prosecutorOrganisationId ?? '').localeCompare(b.prosecutorOrganisationId ?? ''),
+      cmp(a.since, b.since) ||
+      cmp(a.caseId, b.caseId) ||
+      cmp(a.kind, b.kind) ||
+      cmp(a.suspectId ?? '', b.suspectId ?? '') ||
+      cmp(a.prosecutorOrganisationId ?? '', b.prosecutorOrganisationId ?? ''),
   );
 }
 
@@ -160,4 +161,8 @@ function latest(dates: readonly IsoDate[]): IsoDate | undefined {
 function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
