@@ -207,7 +207,12 @@ export class CriminalCasesRepo {
    * The cases the actor may read (most recently changed first). SQL narrows to rows any of the
    * actor's scopes could reach (a superset); `can` decides each one.
    */
-  async list(opts: { status?: 'open' | 'closed' | undefined; limit: number }): Promise<CriminalCaseView[]> {
+  async list(opts: {
+    status?: 'open' | 'closed' | undefined;
+    /** Only cases that can raise an alert: open ones, and closed ones with an oversight flag. */
+    alertable?: boolean | undefined;
+    limit: number;
+  }): Promise<CriminalCaseView[]> {
     this.tx.authorize('criminal_case.read', 'criminal_case');
     const actor = this.tx.actor;
     const reach = reachOf(this.tx, 'criminal_case.read');
@@ -224,6 +229,11 @@ export class CriminalCasesRepo {
           .limit(size);
         if (after) q = q.where(sql<boolean>`(updated_at, id) < (${after.updated_at}, ${after.id})`);
         if (opts.status) q = q.where('status', '=', opts.status);
+        if (opts.alertable) {
+          q = q.where(
+            sql<boolean>`(status = 'open' OR jsonb_path_exists(state, '$.suspects[*] ? (exists(@.publicOfficial) || @.verdict.outcome == "settled_out_of_court")'))`,
+          );
+        }
         if (!reach.national) {
           q = q.where((eb) =>
             eb.or([

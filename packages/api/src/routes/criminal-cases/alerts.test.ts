@@ -108,6 +108,12 @@ describe('GET /api/criminal-cases/alerts', () => {
       'public_official_suspect',
       'settled_out_of_court',
     ]);
+    // Closed, the case keeps its oversight flags (and raises nothing else).
+    await recordOk(t, investigator, c.id, { type: 'case_closed', occurredOn: '2017-06-02', reason: 'judgment_final' });
+    expect(kinds(await alerts(oversight, '2017-07-01', c.id))).toEqual([
+      'public_official_suspect',
+      'settled_out_of_court',
+    ]);
     for (const other of [investigator, prosecutor, clerk]) {
       expect(kinds(await alerts(other, '2017-06-01', c.id))).not.toContain('settled_out_of_court');
       expect(kinds(await alerts(other, '2017-06-01', c.id))).not.toContain('public_official_suspect');

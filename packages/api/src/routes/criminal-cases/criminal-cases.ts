@@ -15,8 +15,6 @@ import { criminalCasePresenter } from './present.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const isoDate = z.iso.date('not a date — write it as YYYY-MM-DD, e.g. "2017-03-21"');
-/** Alerts are computed over at most this many visible cases per request. */
-const ALERT_CASES = 20_000;
 
 const openBody = investigationOpenedSchema.omit({ type: true }).extend({
   leadUnitOrganisationId: investigationOpenedSchema.shape.leadUnitOrganisationId.optional(),
@@ -75,7 +73,7 @@ export function criminalCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
       const org = request.actor!.organisationId ?? '';
       const isOversight = ctx.deps.config.organisations.some((o) => o.id === org && o.type === 'oversight');
       const views = await request.scopedDb!.transaction((tx) =>
-        tx.criminalCases.list({ status: undefined, limit: ALERT_CASES }),
+        tx.criminalCases.list({ alertable: true, limit: Number.MAX_SAFE_INTEGER }),
       );
       const numbers = new Map(views.map((v) => [v.id, v.caseNumber]));
       // Each alert goes only to those who act on it: the case's units, or oversight for its flags.
