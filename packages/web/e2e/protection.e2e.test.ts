@@ -4,29 +4,19 @@
  * exploitation -> repatriation recorded and completed. Needs `npm run build:web` first (the server
  * serves packages/web/dist).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, demoAccounts, loadCountryConfigFile, type DemoAccount } from '@ctis/api';
 import { launchChromium } from './browser.ts';
 import { startTestServer } from '@ctis/api/testing';
-import { TOTP } from 'otpauth';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersForPossibleVictim, type QuestionnaireFile } from './questionnaire-answers';
+import { account, chooseCountry, config, km, readJson, signIn, signOut } from './session';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-const readJson = <T>(relative: string): T => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as T;
-const km = readJson<Record<string, string>>('../src/locales/km.json');
 const questionnaire = readJson<QuestionnaireFile>('../../../config/questionnaires/ilo-ec-adult-labour.json');
-const config = loadCountryConfigFile(fileURLToPath(new URL('../../../config/countries/KHM.json', import.meta.url)));
-const accounts = demoAccounts(config);
-const account = (role: string): DemoAccount => {
-  const found = accounts.find((a) => a.role === role);
-  if (!found) throw new Error(`no demo account for ${role}`);
-  return found;
-};
 const SCREENSHOT = fileURLToPath(new URL('../../../test-results/protection-flow.png', import.meta.url));
 const SCREENSHOT_EN = fileURLToPath(new URL('../../../test-results/protection-flow-en.png', import.meta.url));
 
@@ -42,28 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, url: string, who: DemoAccount): Promise<void> {
-  await page.goto(new URL('/login', url).href);
-  await page.getByTestId('login-username').fill(who.username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('login-totp').fill(new TOTP({ secret: who.totpSecret }).generate());
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
-
-/** A country is a select when the server lists countries, else a three-letter box. */
-async function chooseCountry(field: Locator, code: string): Promise<void> {
-  const tag = await field.evaluate((el) => el.tagName);
-  if (tag === 'SELECT') await field.selectOption(code);
-  else await field.fill(code);
-}
 
 const item = (page: Page, testId: string, status: string) =>
   page.locator(`[data-testid="${testId}"][data-status="${status}"]`);

@@ -8,8 +8,12 @@ import { AuditPage } from './pages/audit';
 import { CasePage } from './pages/case';
 import { CasesPage } from './pages/cases';
 import { ComingSoonPage } from './pages/coming-soon';
+import { CriminalCasePage } from './pages/criminal-case';
+import { CriminalCasesPage } from './pages/criminal-cases';
 import { HomePage } from './pages/home';
 import { LoginPage } from './pages/login';
+import { OperationPage } from './pages/operation';
+import { OperationsPage } from './pages/operations';
 import { PeoplePage } from './pages/people';
 import { PersonPage } from './pages/person';
 import { ResetPasswordPage } from './pages/reset-password';
@@ -19,13 +23,17 @@ import { createQueryClient, useConfig } from './queries';
 
 const queryClient = createQueryClient();
 
-/** The protection screens: each path and the action it needs (the server checks each record too). */
+/** The protection and prosecution screens: each path and the action it needs (the server checks each record too). */
 const PAGES: readonly { path: string; action: string | readonly string[]; page: ReactNode }[] = [
   { path: 'people', action: 'person.read', page: <PeoplePage /> },
   { path: 'people/:id', action: 'person.read', page: <PersonPage /> },
   { path: 'screening', action: 'screening.write', page: <ScreeningPage /> },
   { path: 'cases', action: 'case.read', page: <CasesPage /> },
   { path: 'cases/:id', action: 'case.read', page: <CasePage /> },
+  { path: 'criminal-cases', action: 'criminal_case.read', page: <CriminalCasesPage /> },
+  { path: 'criminal-cases/:id', action: 'criminal_case.read', page: <CriminalCasePage /> },
+  { path: 'operations', action: 'operation.read', page: <OperationsPage /> },
+  { path: 'operations/:id', action: 'operation.read', page: <OperationPage /> },
   { path: 'audit', action: ['audit.read', 'audit.verify', 'breakglass.review'], page: <AuditPage /> },
 ];
 

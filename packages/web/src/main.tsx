@@ -3,6 +3,7 @@ import '@fontsource/noto-sans-khmer/700.css';
 import './styles.css';
 import './protection.css';
 import './screening.css';
+import './prosecution.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

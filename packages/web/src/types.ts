@@ -11,6 +11,14 @@ export interface Organisation {
   parent?: string;
 }
 
+/** A law of the country and its articles. */
+export interface Law {
+  id: string;
+  year?: number;
+  name: Localised;
+  articles: { number: string; title: Localised }[];
+}
+
 export interface PublicConfig {
   country: string;
   name: Localised;
@@ -23,6 +31,8 @@ export interface PublicConfig {
   /** Code lists (exploitation types, sectors...); not every server sends them yet. */
   codeLists?: Record<string, { code: string; label: Localised }[]>;
   organisations: Organisation[];
+  /** The laws criminal cases are opened and charged under; not every server sends them yet. */
+  laws?: Law[];
   roles: { id: string; name: Localised }[];
 }
 

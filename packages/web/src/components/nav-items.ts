@@ -10,6 +10,13 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: tk('Home'), testId: 'nav-home' },
   { to: '/cases', label: tk('Cases'), testId: 'nav-cases', actions: ['case.read'] },
+  {
+    to: '/criminal-cases',
+    label: tk('Criminal cases'),
+    testId: 'nav-criminal-cases',
+    actions: ['criminal_case.read'],
+  },
+  { to: '/operations', label: tk('Operations'), testId: 'nav-operations', actions: ['operation.read'] },
   { to: '/screening', label: tk('Screening'), testId: 'nav-screening', actions: ['screening.write'] },
   { to: '/people', label: tk('People'), testId: 'nav-people', actions: ['person.read'] },
   { to: '/statistics', label: tk('Statistics'), testId: 'nav-statistics', actions: ['stats.read'] },

@@ -21,7 +21,7 @@ export function HomePage() {
           {t('Two-step sign-in is not set up for your account. Ask your administrator.')}
         </p>
       )}
-      {user.actions.includes('case.write') && <WorkQueue />}
+      {(user.actions.includes('case.write') || user.actions.includes('criminal_case.read')) && <WorkQueue />}
       {sections.length > 0 ? (
         <ul className="cards">
           {sections.map((item) => (

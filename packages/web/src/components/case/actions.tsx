@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from 'react';
-import { useTranslation } from 'react-i18next';
 import { tk } from '../../i18n';
+import { ActionToolbar } from './action-toolbar';
 import type { CaseState } from '../../protection/types';
 import { ClosureForm, ReopenForm } from './forms/closure-form';
 import { ConsentForm } from './forms/consent-form';
@@ -53,27 +53,13 @@ const ACTIONS: readonly Action[] = [
 
 /** The steps that can be recorded on the case now; one form open at a time. */
 export function CaseActions({ caseId, state }: { caseId: string; state: CaseState }) {
-  const { t } = useTranslation();
   const [current, setCurrent] = useState<string | null>(null);
   const available = ACTIONS.filter((a) => a.when(state));
   const action = available.find((a) => a.id === current);
   const Form = action?.form;
   return (
     <div className="case-actions">
-      <div className="row-actions" role="toolbar" aria-label={t('Record a step')}>
-        {available.map((a) => (
-          <button
-            key={a.id}
-            type="button"
-            className={`button${a.id === current ? ' button-current' : ''}`}
-            aria-pressed={a.id === current}
-            onClick={() => setCurrent(a.id === current ? null : a.id)}
-            data-testid={`action-${a.id}`}
-          >
-            {t(a.label)}
-          </button>
-        ))}
-      </div>
+      <ActionToolbar actions={available} current={current} onChoose={setCurrent} />
       {Form && <Form key={action.id} caseId={caseId} state={state} onDone={() => setCurrent(null)} />}
     </div>
   );

@@ -11,6 +11,13 @@ import { fieldErrorOf, formProblem } from '../problem';
  */
 export type FieldErrorFn = (path: string, required?: unknown) => string | undefined;
 
+/** What records the event: a mutation taking the event and the version it was read at. */
+export interface EventRecorder {
+  mutate(variables: { event: CaseEventInput; version: number }, options: { onSuccess: () => void }): void;
+  readonly isPending: boolean;
+  readonly error: unknown;
+}
+
 interface Props {
   caseId: string;
   version: number;
@@ -25,6 +32,8 @@ interface Props {
   /** Inline: a compact form inside a list item rather than a panel of its own. */
   inline?: boolean;
   children?: (error: FieldErrorFn) => ReactNode;
+  /** Where the event goes when not on a victim case (e.g. a criminal case's events). */
+  recorder?: EventRecorder;
 }
 
 /** Records one event on a case: the date of the fact, the form's fields, errors beside them. */
@@ -39,11 +48,13 @@ export function EventForm({
   onDone,
   inline,
   children,
+  recorder,
 }: Props) {
   const { t } = useTranslation();
   const [occurredOn, setOccurredOn] = useState(today);
   const [checked, setChecked] = useState(false);
-  const record = useCaseEvent(caseId);
+  const victimCaseEvent = useCaseEvent(caseId);
+  const record: EventRecorder = recorder ?? victimCaseEvent;
   const serverError = record.error;
 
   const isEmpty = (value: unknown) =>

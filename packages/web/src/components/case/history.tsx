@@ -10,6 +10,7 @@ import {
   GUARDIANSHIP_BY,
   IDENTIFICATION,
   label,
+  type Labels,
   REFERRAL_STATUSES,
   RISK_LEVELS,
   SERVICE_TYPES,
@@ -19,10 +20,12 @@ import type { CaseEventInput, CaseEventRow } from '../../protection/types';
 import { formatDateTime } from '../format';
 import { Section } from './section';
 
-type Names = ReturnType<typeof useNames>;
+export type Names = ReturnType<typeof useNames>;
 
 /** A one-line account of what an event recorded (the summary above has the detail). */
-function describe(e: CaseEventInput, t: TFunction, names: Names, lang: string): string {
+export type DescribeEvent = (e: CaseEventInput, t: TFunction, names: Names, lang: string) => string;
+
+const describeVictimEvent: DescribeEvent = (e, t, names, lang) => {
   const amount = () => Number(e['amount']).toLocaleString(lang);
   const s = (key: string) => (typeof e[key] === 'string' ? (e[key] as string) : '');
   const list = (key: string) => (Array.isArray(e[key]) ? (e[key] as string[]) : []);
@@ -66,10 +69,17 @@ function describe(e: CaseEventInput, t: TFunction, names: Names, lang: string): 
     default:
       return '';
   }
+};
+
+interface Props {
+  events: CaseEventRow[];
+  /** The events' names and one-line accounts: a victim case's unless given (e.g. a criminal case's). */
+  types?: Labels;
+  describe?: DescribeEvent;
 }
 
 /** Every event of the case, oldest first: the date of the fact, what, and when it was recorded. */
-export function EventHistory({ events }: { events: CaseEventRow[] }) {
+export function EventHistory({ events, types = EVENT_TYPES, describe = describeVictimEvent }: Props) {
   const { t, i18n } = useTranslation();
   const names = useNames();
   return (
@@ -79,7 +89,7 @@ export function EventHistory({ events }: { events: CaseEventRow[] }) {
           <li key={seq} data-testid={`history-${event.type}`}>
             <span className="history-date">{event.occurredOn}</span>
             <span>
-              <strong>{label(EVENT_TYPES, event.type, t)}</strong>
+              <strong>{label(types, event.type, t)}</strong>
               {describe(event, t, names, i18n.language) && <span> — {describe(event, t, names, i18n.language)}</span>}
             </span>
             <span className="muted history-recorded">

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { CaseEventInput } from '../../protection/types';
-import { EventForm, type FieldErrorFn } from './event-form';
+import { EventForm, type EventRecorder, type FieldErrorFn } from './event-form';
 
 interface Props {
   caseId: string;
@@ -11,10 +11,12 @@ interface Props {
   fields?: readonly string[];
   build: (occurredOn: string) => CaseEventInput | null;
   children?: (error: FieldErrorFn) => ReactNode;
+  /** Where the event goes when not on a victim case. */
+  recorder?: EventRecorder;
 }
 
 /** A button on an item of the case (accept a referral, end a service...) that opens a small form: date, confirm. */
-export function InlineAction({ caseId, version, label, testId, fields = [], build, children }: Props) {
+export function InlineAction({ caseId, version, label, testId, fields = [], build, children, recorder }: Props) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -34,6 +36,7 @@ export function InlineAction({ caseId, version, label, testId, fields = [], buil
       fields={fields}
       build={build}
       onDone={() => setOpen(false)}
+      recorder={recorder}
     >
       {children}
     </EventForm>

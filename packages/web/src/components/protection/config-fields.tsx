@@ -16,11 +16,23 @@ type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'>
   placeholder?: string;
 };
 
-/** An organisation, grouped by type and sorted by name in the current language. */
-export function OrgSelect({ value, onChange, exclude = [], placeholder, ...rest }: Props & { exclude?: string[] }) {
+/**
+ * An organisation, grouped by type and sorted by name in the current language; `types` keeps only
+ * organisations of those types (e.g. prosecutors).
+ */
+export function OrgSelect({
+  value,
+  onChange,
+  exclude = [],
+  types: only,
+  placeholder,
+  ...rest
+}: Props & { exclude?: string[]; types?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const organisations = (useConfig().data?.organisations ?? []).filter((o) => !exclude.includes(o.id));
+  const organisations = (useConfig().data?.organisations ?? []).filter(
+    (o) => !exclude.includes(o.id) && (!only || only.includes(o.type)),
+  );
   const types = [...new Set(organisations.map((o) => o.type))].sort(
     (a, b) => Object.keys(ORGANISATION_TYPES).indexOf(a) - Object.keys(ORGANISATION_TYPES).indexOf(b),
   );

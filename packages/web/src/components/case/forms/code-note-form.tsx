@@ -2,10 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Labels } from '../../../protection/labels';
 import { SelectField, TextAreaField } from '../../field';
-import { EventForm } from '../event-form';
-import type { CaseFormProps } from './props';
+import { EventForm, type EventRecorder } from '../event-form';
 
-interface CodeNoteFormProps extends CaseFormProps {
+interface CodeNoteFormProps {
+  readonly caseId: string;
+  /** The case as read (a victim or a criminal case): its version guards against a concurrent change. */
+  readonly state: { readonly version: number };
+  readonly onDone: () => void;
+  /** Where the event goes when not on a victim case. */
+  readonly recorder?: EventRecorder;
   /** The event recorded, and the name of its code field (e.g. case_closed / reason). */
   readonly eventType: string;
   readonly codeField: string;
@@ -18,7 +23,7 @@ interface CodeNoteFormProps extends CaseFormProps {
 
 /** An event that is one code from a list plus an optional note (closure, follow-up, …). */
 export function CodeNoteForm(props: CodeNoteFormProps) {
-  const { caseId, state, onDone, eventType, codeField, codes, testId } = props;
+  const { caseId, state, onDone, eventType, codeField, codes, testId, recorder } = props;
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
@@ -31,6 +36,7 @@ export function CodeNoteForm(props: CodeNoteFormProps) {
       testId={`${testId}-form`}
       fields={[codeField, 'note']}
       onDone={onDone}
+      recorder={recorder}
       build={(occurredOn) =>
         code ? { type: eventType, occurredOn, [codeField]: code, ...(note.trim() && { note: note.trim() }) } : null
       }

@@ -1,0 +1,7 @@
+import type { CriminalCaseRecord } from '../../../prosecution/types';
+
+export interface CriminalFormProps {
+  caseId: string;
+  record: CriminalCaseRecord;
+  onDone: () => void;
+}
