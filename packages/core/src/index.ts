@@ -8,3 +8,4 @@ export * from './victim-case/index.ts';
 export * from './screening/index.ts';
 export * from './identity/index.ts';
 export * from './criminal-case/index.ts';
+export * from './registers/index.ts';

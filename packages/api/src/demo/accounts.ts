@@ -12,6 +12,7 @@ export const DEMO_PASSWORD = 'ctis-demo-2026';
 const PREFERRED_TYPES: Record<string, readonly string[]> = {
   national_admin: ['national-committee'],
   national_analyst: ['national-committee'],
+  secretariat_officer: ['national-committee'],
   provincial_coordinator: ['provincial-committee'],
   investigator: ['police'],
   police_supervisor: ['police'],

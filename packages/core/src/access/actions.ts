@@ -21,6 +21,10 @@ export const ACTIONS = [
   'criminal_case.write',
   'operation.read',
   'operation.write',
+  'register.read',
+  'register.write',
+  'complaint.read',
+  'complaint.manage',
   'stats.read',
 ] as const;
 

@@ -6,6 +6,7 @@ import { ACTIONS } from '../access/actions.ts';
 const ROLE_IDS = [
   'national_admin',
   'national_analyst',
+  'secretariat_officer',
   'provincial_coordinator',
   'investigator',
   'police_supervisor',
@@ -37,7 +38,7 @@ function failure(raw: unknown): ConfigError {
 }
 
 describe('shipped configurations', () => {
-  it('Cambodia parses with 25 provinces, the 13 roles and its defaults applied', () => {
+  it('Cambodia parses with 25 provinces, the 14 roles and its defaults applied', () => {
     const khm = parseCountryConfig(load('KHM'), { actions: ACTIONS });
     expect(khm.country).toBe('KHM');
     expect(khm.languages[0]).toBe('km');

@@ -27,6 +27,7 @@ export const CASE_SOURCES = [
   'consular',
   'hotline',
   'shelter_intake',
+  'labour_inspection',
   'other',
 ] as const;
 export const IDENTIFICATION_RESULTS = ['identified', 'not_identified'] as const;

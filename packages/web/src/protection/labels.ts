@@ -75,6 +75,7 @@ export const CASE_SOURCES: Labels = {
   consular: tk('Consular'),
   hotline: tk('Hotline'),
   shelter_intake: tk('Shelter intake'),
+  labour_inspection: tk('Labour inspection'),
   other: tk('Other'),
 };
 

@@ -167,7 +167,7 @@ describe('the lifecycle, step by step through POST /api/cases/:id/events', () =>
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].path).toBe('types.1');
     expect(unknown.json().detail).toContain('"slavery"');
-    const country = await record(t, sw, c.id, { ...exploitation, exploitationCountry: 'FRA' });
+    const country = await record(t, sw, c.id, { ...exploitation, exploitationCountry: 'BRA' });
     expect(country.statusCode).toBe(400);
     expect(country.json().errors[0].path).toBe('exploitationCountry');
     const dates = await record(t, sw, c.id, { ...exploitation, to: '2016-01-01' });

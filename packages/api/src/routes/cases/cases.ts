@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pseudonym, redact, victimCaseAlerts, victimCaseEventSchema, type VictimCaseState } from '@ctis/core';
+import {
+  CASE_SOURCES,
+  pseudonym,
+  redact,
+  victimCaseAlerts,
+  victimCaseEventSchema,
+  type VictimCaseState,
+} from '@ctis/core';
 import type { CaseView } from '@ctis/db';
 import type { AppContext } from '../../context.ts';
 import { personInputSchema } from '../persons/person-input.ts';
@@ -40,15 +47,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['cases'],
         body: z.object({
           occurredOn: isoDate,
-          source: z.enum([
-            'screening',
-            'referral',
-            'police_operation',
-            'consular',
-            'hotline',
-            'shelter_intake',
-            'other',
-          ]),
+          source: z.enum(CASE_SOURCES),
           province: z.string().optional(),
           personId: z.uuid().optional(),
           person: personInputSchema.optional(),

@@ -1,0 +1,4 @@
+export * from './checklists.ts';
+export * from './definitions.ts';
+export * from './fields.ts';
+export * from './validate.ts';
