@@ -25,6 +25,7 @@ export const ACTIONS = [
   'register.write',
   'complaint.read',
   'complaint.manage',
+  'linkage.review',
   'stats.read',
 ] as const;
 
@@ -35,9 +36,14 @@ export const IDENTITY_ACTIONS: readonly Action[] = ['person.read_identity'];
 
 /**
  * A role granted any of these must sign in with MFA: seeing identities, and the powers that could
- * reach them indirectly (managing accounts, erasing people).
+ * reach them indirectly (managing accounts, erasing people, merging people's records).
  */
-export const MFA_REQUIRED_ACTIONS: readonly Action[] = [...IDENTITY_ACTIONS, 'user.manage', 'person.erase'];
+export const MFA_REQUIRED_ACTIONS: readonly Action[] = [
+  ...IDENTITY_ACTIONS,
+  'user.manage',
+  'person.erase',
+  'linkage.review',
+];
 
 export function isAction(value: string): value is Action {
   return (ACTIONS as readonly string[]).includes(value);
