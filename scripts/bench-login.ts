@@ -48,6 +48,7 @@ const env: NodeJS.ProcessEnv = {
   // Measure sign-in alone, not while the protection demo loads in the background.
   CTIS_DEMO_PROTECTION: 'off',
   CTIS_DEMO_PROSECUTION: 'off',
+  CTIS_DEMO_PREVENTION: 'off',
 };
 delete env.DATABASE_URL;
 delete env.CTIS_KEY_FILE;

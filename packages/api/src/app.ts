@@ -24,6 +24,12 @@ import { screeningRoutes } from './routes/screenings/screenings.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
 import { criminalCaseRoutes } from './routes/criminal-cases/criminal-cases.ts';
 import { operationRoutes } from './routes/operations/operations.ts';
+import { complaintRoutes } from './routes/complaints/complaints.ts';
+import { registerRoutes } from './routes/registers/registers.ts';
+import { statisticsRoutes } from './routes/statistics/statistics.ts';
+import { publicStatisticsRoutes } from './routes/statistics/public.ts';
+import { linkageRoutes } from './routes/linkage/linkage.ts';
+import { registerImportRoutes } from './routes/registers/import.ts';
 
 /** Fields that may hold identity values or secrets: never logged. */
 const REDACT = [
@@ -123,6 +129,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   caseRoutes(app, ctx);
   criminalCaseRoutes(app, ctx);
   operationRoutes(app, ctx);
+  complaintRoutes(app, ctx);
+  registerRoutes(app, ctx);
+  statisticsRoutes(app, ctx);
+  publicStatisticsRoutes(app, ctx);
+  linkageRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
 
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   return app;

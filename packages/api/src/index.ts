@@ -7,5 +7,7 @@ export { loadDemoIfEmpty, formatDemoAccounts } from './demo/load-demo.ts';
 export { demoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo/accounts.ts';
 export * from './demo/protection/index.ts';
 export * from './demo/prosecution/index.ts';
+export * from './demo/prevention/index.ts';
 export { loadCountryConfigFile, loadQuestionnaires } from './config-file.ts';
 export { identityVault } from './name-indexer.ts';
+export { computeAnnualReport, figureValues, type AnnualReport } from './statistics/annual-report.ts';

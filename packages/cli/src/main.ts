@@ -6,6 +6,7 @@ import { userAdd, userDisable, userMfaReset, userReset } from './commands/user.t
 import { auditCheckpoint, auditVerify } from './commands/audit.ts';
 import { keysRetire, keysRotate } from './commands/keys.ts';
 import { dbUrl, migrate, demo } from './commands/db.ts';
+import { reportAnnual } from './commands/report.ts';
 
 const program = new Command('ctis').description('Counter-Trafficking Information System').showHelpAfterError();
 const collect = (value: string, all: string[]) => [...all, value];
@@ -43,6 +44,15 @@ audit
     process.exitCode = await auditVerify();
   });
 audit.command('checkpoint').description('sign the current chain head').action(auditCheckpoint);
+
+const report = program.command('report').description('national statistics');
+report
+  .command('annual')
+  .description('the annual report’s figures, each with the previous year, as computed from the records')
+  .requiredOption('--year <year>', 'the reporting year, e.g. 2017')
+  .option('--format <format>', 'json', 'json')
+  .option('--as-of <time>', 'read the history as it stood at this time (ISO 8601; default now)')
+  .action(reportAnnual);
 
 try {
   await program.parseAsync(process.argv);

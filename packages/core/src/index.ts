@@ -9,3 +9,6 @@ export * from './screening/index.ts';
 export * from './identity/index.ts';
 export * from './criminal-case/index.ts';
 export * from './registers/index.ts';
+export * from './indicators/index.ts';
+export * from './linkage/index.ts';
+export * from './statistics/index.ts';

@@ -22,3 +22,8 @@ export * from './repos/victim-cases.ts';
 export * from './repos/screenings.ts';
 export * from './repos/criminal-cases.ts';
 export * from './repos/operations.ts';
+export * from './repos/registers.ts';
+export * from './repos/snapshots.ts';
+export * from './repos/complaints.ts';
+export * from './statistics/sources.ts';
+export * from './repos/linkage.ts';

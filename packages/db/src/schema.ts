@@ -21,6 +21,15 @@ export interface Database {
   criminal_cases: CriminalCasesTable;
   criminal_case_events: VictimCaseEventsTable;
   operations: OperationsTable;
+  register_records: RegisterRecordsTable;
+  register_record_events: RegisterRecordEventsTable;
+  register_imports: RegisterImportsTable;
+  statistics_snapshots: StatisticsSnapshotsTable;
+  corruption_complaints: CorruptionComplaintsTable;
+  corruption_complaint_events: CorruptionComplaintEventsTable;
+  linkage_runs: LinkageRunsTable;
+  linkage_proposals: LinkageProposalsTable;
+  person_links: PersonLinksTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
 }
@@ -247,4 +256,137 @@ export interface OperationsTable {
   created_at: Timestamp;
   executed_at: Timestamp | null;
   updated_at: Timestamp;
+}
+
+export interface RegisterRecordsTable {
+  id: string;
+  register: string;
+  owner_user_id: string;
+  organisation_id: string;
+  province: string | null;
+  label: 'N' | 'R' | 'V';
+  data: ColumnType<unknown, string, string>;
+  version: number;
+  import_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegisterRecordEventsTable {
+  record_id: string;
+  seq: number;
+  kind: 'created' | 'updated' | 'imported';
+  data: ColumnType<unknown, string, never>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface RegisterImportsTable {
+  id: string;
+  register: string;
+  organisation_id: string;
+  format: 'csv' | 'xlsx';
+  sha256: string;
+  rows: number;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
+export type ComplaintCategory =
+  'bribery' | 'extortion' | 'protection_of_traffickers' | 'leaking_operations' | 'obstruction_of_justice' | 'other';
+export type ComplaintStatus = 'received' | 'under_review' | 'referred' | 'closed';
+
+export interface CorruptionComplaintsTable {
+  id: string;
+  /** SHA-256 (hex) of the receipt code; the code itself is never stored. */
+  receipt_hash: string;
+  received_on: DateText;
+  category: ComplaintCategory;
+  province: string | null;
+  agency: string | null;
+  /** Sealed (KeyRing, AAD bound to the complaint id). */
+  description: string;
+  /** Sealed, only when the reporter chose to give contact details. */
+  contact: string | null;
+  status: ComplaintStatus;
+  outcome: string | null;
+  criminal_case_id: string | null;
+  version: number;
+  updated_at: Timestamp | null;
+}
+
+export interface CorruptionComplaintEventsTable {
+  complaint_id: string;
+  seq: number;
+  status: ComplaintStatus;
+  outcome: string | null;
+  criminal_case_id: string | null;
+  recorded_by: string;
+  recorded_on: DateText;
+}
+
+export interface LinkageRunsTable {
+  id: string;
+  proposer_id: string;
+  proposer_version: number;
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  persons: number;
+  pairs: number;
+  new_proposals: number;
+  skipped_decided: number;
+  skipped_linked: number;
+  withdrawn: number;
+}
+export type LinkageRunRow = Selectable<LinkageRunsTable>;
+
+export type LinkageProposalStatus = 'proposed' | 'confirmed' | 'rejected';
+
+export interface LinkageProposalsTable {
+  id: string;
+  run_id: string;
+  person_a: string;
+  person_b: string;
+  score: number;
+  /** Per-field agreements and weights (core LinkageReason[]): no name, no blind index. */
+  reasons: ColumnType<
+    { field: string; agreement: string; weight: number; shared?: number; of?: number }[],
+    string,
+    string
+  >;
+  status: LinkageProposalStatus;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+export type LinkageProposalRow = Selectable<LinkageProposalsTable>;
+
+export interface PersonLinksTable {
+  id: string;
+  person_a: string;
+  person_b: string;
+  proposal_id: string | null;
+  linked_by: string;
+  linked_at: Timestamp;
+  undone_by: string | null;
+  undone_at: Timestamp | null;
+}
+export type PersonLinkRow = Selectable<PersonLinksTable>;
+
+export interface StatisticsSnapshotsTable {
+  id: string;
+  province: string;
+  year: number;
+  organisation_id: string;
+  status: 'approved' | 'accepted';
+  as_of: Timestamp;
+  checkpoint_seq: ColumnType<string, number, never>;
+  checkpoint_hash: string;
+  figures: ColumnType<unknown, string, never>;
+  approved_by: string;
+  approved_at: Timestamp;
+  accepted_by: string | null;
+  accepted_at: Timestamp | null;
 }

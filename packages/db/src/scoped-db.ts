@@ -10,7 +10,11 @@ import { AuditTrailRepo } from './repos/audit-trail.ts';
 import { VictimCasesRepo } from './repos/victim-cases.ts';
 import { CriminalCasesRepo } from './repos/criminal-cases.ts';
 import { OperationsRepo } from './repos/operations.ts';
+import { RegistersRepo } from './repos/registers.ts';
+import { SnapshotsRepo } from './repos/snapshots.ts';
 import { ScreeningsRepo } from './repos/screenings.ts';
+import { ComplaintsRepo } from './repos/complaints.ts';
+import { LinkageRepo } from './repos/linkage.ts';
 
 export interface RequestContext {
   readonly ip: string | null;
@@ -78,6 +82,10 @@ export class ScopedTx {
   readonly screenings: ScreeningsRepo;
   readonly criminalCases: CriminalCasesRepo;
   readonly operations: OperationsRepo;
+  readonly complaints: ComplaintsRepo;
+  readonly registers: RegistersRepo;
+  readonly snapshots: SnapshotsRepo;
+  readonly linkage: LinkageRepo;
 
   constructor(
     readonly trx: Transaction<Database>,
@@ -91,6 +99,10 @@ export class ScopedTx {
     this.screenings = new ScreeningsRepo(this);
     this.criminalCases = new CriminalCasesRepo(this, () => ctx.config);
     this.operations = new OperationsRepo(this);
+    this.complaints = new ComplaintsRepo(this);
+    this.registers = new RegistersRepo(this);
+    this.snapshots = new SnapshotsRepo(this);
+    this.linkage = new LinkageRepo(this);
   }
 
   /**

@@ -2,6 +2,7 @@ import { openRuntime } from '../runtime.ts';
 import {
   formatDemoAccounts,
   loadDemoIfEmpty,
+  loadPreventionDemoIfWanted,
   loadProsecutionDemoIfWanted,
   loadProtectionDemoIfWanted,
 } from '@ctis/api';
@@ -29,6 +30,12 @@ export async function demo(): Promise<void> {
         prosecution && !prosecution.skipped
           ? `prosecution demo loaded: ${prosecution.cases} criminal cases`
           : `prosecution demo skipped (${prosecution?.reason ?? 'turned off'})`,
+      );
+      const prevention = await loadPreventionDemoIfWanted(rt.db, rt.config, rt.keys);
+      console.log(
+        prevention && !prevention.skipped
+          ? `prevention demo loaded: ${prevention.records} register records`
+          : `prevention demo skipped (${prevention?.reason ?? 'turned off'})`,
       );
     }
   } finally {

@@ -2,6 +2,7 @@ import {
   buildApp,
   formatDemoAccounts,
   loadDemoIfEmpty,
+  loadPreventionDemoIfWanted,
   loadProsecutionDemoIfWanted,
   loadProtectionDemoIfWanted,
   loadQuestionnaires,
@@ -96,6 +97,16 @@ async function start(rt: Runtime, started: number, log: (m: string) => void): Pr
         },
         (e) => {
           if (!closing) log(`prosecution demo failed: ${(e as Error).message}`);
+        },
+      )
+      // Then the prevention registers.
+      .then(async () => (closing ? undefined : loadPreventionDemoIfWanted(rt.db, rt.config, rt.keys)))
+      .then(
+        (result) => {
+          if (result === null || result?.skipped) log(`prevention demo skipped (${result?.reason ?? 'turned off'})`);
+        },
+        (e) => {
+          if (!closing) log(`prevention demo failed: ${(e as Error).message}`);
         },
       );
   }

@@ -33,7 +33,7 @@ export function spawnCli(args: string[], env: Record<string, string>, opts: { de
   );
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
-    env: { ...base, CTIS_DEMO_PROTECTION: 'off', CTIS_DEMO_PROSECUTION: 'off', ...env },
+    env: { ...base, CTIS_DEMO_PROTECTION: 'off', CTIS_DEMO_PROSECUTION: 'off', CTIS_DEMO_PREVENTION: 'off', ...env },
     detached: opts.detached ?? false,
   });
   const output = { stdout: '', stderr: '' };

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'complaint.manage',
   'linkage.review',
   'stats.read',
+  'stats.approve',
+  'stats.accept',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -161,6 +161,20 @@ export const countryConfigSchema = z
     statistics: z.strictObject({
       suppressionThreshold: count(1).default(10),
       expectedPopulation: count(1),
+      /** The figures of the annual report: each an indicator (core/indicators) with its parameters. */
+      figures: z
+        .array(
+          z.strictObject({
+            id: nonEmpty,
+            section: z.enum(['prosecution', 'protection', 'prevention', 'profile']),
+            indicator: nonEmpty,
+            params: z.record(z.string(), z.unknown()).default({}),
+            label: localizedTextSchema,
+            /** The report's hedge on the year's value: "at least 129", "approximately 70,500". */
+            qualifier: z.enum(['at_least', 'approximately']).optional(),
+          }),
+        )
+        .default([]),
     }),
     /** Days before a work-queue alert is raised. */
     alerts: z

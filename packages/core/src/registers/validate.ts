@@ -14,6 +14,14 @@ export interface FieldIssue {
 
 export type RegisterRecord = Readonly<Record<string, unknown>>;
 
+/** Each register's zod schema, built once (an import validates 100,000 rows with it). */
+const schemas = new WeakMap<RegisterDefinition, ReturnType<typeof recordSchema>>();
+function schemaOf(def: RegisterDefinition) {
+  let s = schemas.get(def);
+  if (!s) schemas.set(def, (s = recordSchema(def.fields)));
+  return s;
+}
+
 /**
  * Checks a record against its register: field types (zod), the configuration (organisations of the
  * allowed types, provinces, countries), the sector's checklist for inspections, and cross-field
@@ -24,7 +32,7 @@ export function checkRegisterRecord(
   raw: unknown,
   cfg: RegisterConfig,
 ): { ok: true; record: RegisterRecord } | { ok: false; issues: FieldIssue[] } {
-  const parsed = recordSchema(def.fields).safeParse(raw);
+  const parsed = schemaOf(def).safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,

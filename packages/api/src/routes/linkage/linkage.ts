@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { deterministicProposer } from '@ctis/core';
+import type { AppContext } from '../../context.ts';
+import { needs } from '../../policy.ts';
+import {
+  presentLink,
+  presentProposal,
+  presentRun,
+  presentSide,
+  presentSummary,
+  type PairPersonDto,
+} from './present.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+/**
+ * Record linkage for "one person, one count": run the match proposer, review the queue of proposed
+ * pairs (confirm or reject, each audited), undo a confirmed link. Everything needs `linkage.review`.
+ * The proposer is the deterministic one on blind indexes; a probabilistic one replaces it here.
+ */
+export function linkageRoutes(app: FastifyInstance, _ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const proposer = deterministicProposer();
+
+  r.post(
+    '/api/linkage/run',
+    { config: { policy: needs('linkage.review') }, schema: { tags: ['linkage'] } },
+    async (request) => {
+      const { run, summary } = await request.scopedDb!.transaction(async (tx) => ({
+        run: await tx.linkage.run(proposer),
+        summary: await tx.linkage.summary(),
+      }));
+      return { run: presentRun(run), summary: presentSummary(summary) };
+    },
+  );
+
+  r.get(
+    '/api/linkage/proposals',
+    {
+      config: { policy: needs('linkage.review') },
+      schema: {
+        tags: ['linkage'],
+        querystring: z.object({
+          status: z.enum(['proposed', 'confirmed', 'rejected']).default('proposed'),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      const { proposals, summary } = await request.scopedDb!.transaction(async (tx) => ({
+        proposals: await tx.linkage.queue(request.query),
+        summary: await tx.linkage.summary(),
+      }));
+      return { proposals: proposals.map(presentProposal), summary: presentSummary(summary) };
+    },
+  );
+
+  r.get(
+    '/api/linkage/proposals/:id',
+    { config: { policy: needs('linkage.review') }, schema: { tags: ['linkage'], params: idParams } },
+    async (request) => {
+      return request.scopedDb!.transaction(async (tx) => {
+        const view = await tx.linkage.get(request.params.id);
+        const access = await tx.linkage.identityAccess([view.a.personId, view.b.personId]);
+        const persons: PairPersonDto[] = [];
+        for (const side of [view.a, view.b]) {
+          const may = access.get(side.personId) ?? 'not-allowed';
+          if (may !== 'allowed') {
+            persons.push({ ...presentSide(side), identityAccess: may, identity: null });
+            continue;
+          }
+          // Read through the persons repository: its checks, and one audited identity read per person.
+          const person = await tx.persons.get(side.personId, { identity: true });
+          persons.push({
+            ...presentSide(side),
+            identityAccess: !person.identityVisible ? 'not-allowed' : person.identity ? 'shown' : 'not-recorded',
+            identity: person.identityVisible ? person.identity : null,
+          });
+        }
+        return { proposal: presentProposal(view), persons };
+      });
+    },
+  );
+
+  for (const [verb, decision] of [
+    ['confirm', 'confirmed'],
+    ['reject', 'rejected'],
+  ] as const)
+    r.post(
+      `/api/linkage/proposals/:id/${verb}`,
+      { config: { policy: needs('linkage.review') }, schema: { tags: ['linkage'], params: idParams } },
+      async (request) => {
+        const view = await request.scopedDb!.transaction((tx) => tx.linkage.decide(request.params.id, decision));
+        return { proposal: presentProposal(view) };
+      },
+    );
+
+  r.post(
+    '/api/linkage/links/:id/undo',
+    { config: { policy: needs('linkage.review') }, schema: { tags: ['linkage'], params: idParams } },
+    async (request) => {
+      const { link, proposal } = await request.scopedDb!.transaction((tx) => tx.linkage.undo(request.params.id));
+      return { link: presentLink(link), proposal: proposal ? presentProposal(proposal) : null };
+    },
+  );
+}

@@ -1,0 +1,10 @@
+export type { Agreement, LinkageReason, LinkageRecord, MatchProposer, PersonLink, ProposedPair } from './types.ts';
+export {
+  DETERMINISTIC_PROPOSER_ID,
+  DETERMINISTIC_PROPOSER_VERSION,
+  DETERMINISTIC_WEIGHTS,
+  deterministicProposer,
+  type DeterministicOptions,
+} from './deterministic.ts';
+export { clusters, distinctCount } from './clusters.ts';
+export { clusterQuality, pairwiseQuality, type PairwiseQuality } from './evaluate.ts';

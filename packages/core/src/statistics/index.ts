@@ -1,0 +1,3 @@
+export * from './microdata.ts';
+export * from './style.ts';
+export * from './suppression.ts';
