@@ -11,3 +11,4 @@ export * from './demo/prevention/index.ts';
 export { loadCountryConfigFile, loadQuestionnaires } from './config-file.ts';
 export { identityVault } from './name-indexer.ts';
 export { computeAnnualReport, figureValues, type AnnualReport } from './statistics/annual-report.ts';
+export { deduplicate, type Deduplication } from './statistics/deduplication.ts';

@@ -73,26 +73,37 @@ export function setApiLanguage(lang: string): void {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return send<T>(
+    method,
+    path,
+    body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' },
+  );
+}
+
+/**
+ * Sends a file as the raw request body with its Content-Type (e.g. a spreadsheet to import), with
+ * the CSRF token like every other write; the answer is JSON, or a problem turned into ApiError.
+ */
+export function upload<T>(path: string, file: Blob, contentType: string, method: Method = 'POST'): Promise<T> {
+  return send<T>(method, path, { body: file, type: contentType });
+}
+
+async function send<T>(method: Method, path: string, payload?: { body: BodyInit; type: string }): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (payload) headers['content-type'] = payload.type;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: payload?.body });
   } catch {
     throw new ApiError({ title: 'Network error', status: 0, code: 'network' });
   }
 
   if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiError(toProblem(payload, response));
-  return payload as T;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiError(toProblem(json, response));
+  return json as T;
 }
 
 function toProblem(payload: unknown, response: Response): Problem {

@@ -47,5 +47,7 @@ export interface AnnualReport {
     readonly confirmedLinks: number;
     /** Proposed links awaiting review: confirming all of them could lower the national count by at most this. */
     readonly proposedLinks: number;
+    /** The national count if every proposed link were confirmed: the lower end of the range. */
+    readonly nationalDistinctIfProposed?: number;
   };
 }

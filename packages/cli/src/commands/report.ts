@@ -1,5 +1,5 @@
 import { InputError } from '@ctis/core';
-import { computeAnnualReport } from '@ctis/api';
+import { computeAnnualReport, deduplicate } from '@ctis/api';
 import { openRuntime } from '../runtime.ts';
 
 const FORMATS = ['json'] as const;
@@ -33,8 +33,9 @@ export async function reportAnnual(opts: { year: string; format: string; asOf?: 
         },
       ]),
     );
+    const deduplication = await deduplicate(rt.db, report.figures, year, new Date(report.asOf));
     const { figures: _f, ...meta } = report;
-    console.log(JSON.stringify({ ...meta, figures }, null, 2));
+    console.log(JSON.stringify({ ...meta, figures, deduplication }, null, 2));
   } finally {
     await rt.close();
   }

@@ -19,7 +19,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/operations', label: tk('Operations'), testId: 'nav-operations', actions: ['operation.read'] },
   { to: '/screening', label: tk('Screening'), testId: 'nav-screening', actions: ['screening.write'] },
   { to: '/people', label: tk('People'), testId: 'nav-people', actions: ['person.read'] },
+  { to: '/registers', label: tk('Registers'), testId: 'nav-registers', actions: ['register.read'] },
+  { to: '/complaints', label: tk('Complaints'), testId: 'nav-complaints', actions: ['complaint.read'] },
   { to: '/statistics', label: tk('Statistics'), testId: 'nav-statistics', actions: ['stats.read'] },
+  { to: '/linkage', label: tk('Linkage review'), testId: 'nav-linkage', actions: ['linkage.review'] },
   {
     to: '/audit',
     label: tk('Audit'),

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError, post, setCsrfToken } from '../api';
 import { AuthCard } from '../components/auth-card';
 import { Alert, TextField } from '../components/field';
@@ -118,6 +118,16 @@ export function LoginPage() {
         </button>
       </form>
       <p className="auth-help">{t('Forgot your password? Ask your administrator for a new set-password link.')}</p>
+      <p className="auth-help">
+        <Link to="/report-corruption" data-testid="report-corruption-link">
+          {t('Report corruption — no account needed')}
+        </Link>
+      </p>
+      <p className="auth-help">
+        <Link to="/public/statistics" data-testid="public-statistics-link">
+          {t('Public statistics — no account needed')}
+        </Link>
+      </p>
     </AuthCard>
   );
 }
