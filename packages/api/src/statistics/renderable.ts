@@ -27,6 +27,7 @@ export function renderable(report: AnnualReport, config: CountryConfig, dedup: D
         indicator: { id: f.indicator.id, version: f.indicator.version },
         values: f.values,
         ...(f.byCountry && { byCountry: f.byCountry }),
+        ...(f.breakdowns?.[String(report.year)] && { breakdowns: f.breakdowns[String(report.year)] }),
         label: { en: lang(f.label, 'en'), km: lang(f.label, 'km') },
         style: {
           en: styleFigure(f.values, report.year, report.previousYear, 'en', opts),

@@ -33,6 +33,8 @@ export interface ComputedFigure {
   readonly persons?: Record<string, string[]>;
   /** The agency the figure counts for, when configured: de-duplication compares agencies. */
   readonly agency?: string;
+  /** Per year, per dimension, per category (province, sex, age_group, nationality, …). */
+  readonly breakdowns?: Record<string, Record<string, Record<string, number>>>;
   readonly qualifier?: 'at_least' | 'approximately';
 }
 
@@ -87,6 +89,7 @@ export function startFigures(figures: readonly FigureDefinition[], cfg: FiguresC
         const byCountry = pickYears(result.byCountry);
         const context = pickYears(result.context);
         const persons = pickYears(result.persons);
+        const breakdowns = pickYears(result.breakdowns);
         return {
           id: f.id,
           section: f.section,
@@ -96,6 +99,7 @@ export function startFigures(figures: readonly FigureDefinition[], cfg: FiguresC
           ...(byCountry && { byCountry }),
           ...(context && { context }),
           ...(persons && { persons }),
+          ...(breakdowns && { breakdowns }),
           ...(typeof f.params['agency'] === 'string' && { agency: f.params['agency'] }),
           ...(f.qualifier && { qualifier: f.qualifier }),
         };

@@ -62,3 +62,23 @@ export class YearPersons {
     return Object.fromEntries([...this.n].map(([y, s]) => [y, [...s]]));
   }
 }
+
+/** Counts per year, per breakdown dimension, per category. */
+export class YearBreakdowns {
+  readonly n = new Map<string, Map<string, Map<string, number>>>();
+  add(year: string, categories: Readonly<Record<string, string | null | undefined>>, by = 1): void {
+    const y = this.n.get(year) ?? new Map<string, Map<string, number>>();
+    for (const [dimension, category] of Object.entries(categories)) {
+      const d = y.get(dimension) ?? new Map<string, number>();
+      const c = category ?? 'unknown';
+      d.set(c, (d.get(c) ?? 0) + by);
+      y.set(dimension, d);
+    }
+    this.n.set(year, y);
+  }
+  values(): Record<string, Record<string, Record<string, number>>> {
+    return Object.fromEntries(
+      [...this.n].map(([y, ds]) => [y, Object.fromEntries([...ds].map(([d, cs]) => [d, Object.fromEntries(cs)]))]),
+    );
+  }
+}

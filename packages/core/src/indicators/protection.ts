@@ -1,16 +1,45 @@
-import { param, paramList, YearCountryCounts, YearCounts, YearDistinct, yearOf, YearPersons } from './counters.ts';
+import { isChild } from '../victim-case/dates.ts';
+import {
+  param,
+  paramList,
+  YearBreakdowns,
+  YearCountryCounts,
+  YearCounts,
+  YearDistinct,
+  yearOf,
+  YearPersons,
+} from './counters.ts';
+import type { VictimCaseFacts } from './types.ts';
 import type { Indicator } from './types.ts';
+
+/** A victim's breakdown categories on a date: province, sex, child or adult, nationality, exploitation. */
+function victimCategories(c: VictimCaseFacts, on: string) {
+  const p = c.person;
+  let exploitation: string | undefined;
+  for (const e of c.events) if (e.type === 'exploitation_recorded') exploitation = e.types[0];
+  return {
+    province: c.province,
+    sex: p?.sex,
+    age_group: p?.birthYear ? (isChild(p.birthYear, on) ? 'child' : 'adult') : null,
+    nationality: p?.nationality,
+    exploitation_type: exploitation,
+  };
+}
 
 /**
  * Completed repatriations on the cases an organisation owns, by the year and country of completion.
  * Params: organisationId, direction ('home_from_abroad' | 'foreign_returned_home').
  */
-export const repatriationsCompleted: Indicator<{ years: YearCountryCounts; persons: YearPersons }> = {
+export const repatriationsCompleted: Indicator<{
+  years: YearCountryCounts;
+  persons: YearPersons;
+  breakdowns: YearBreakdowns;
+}> = {
   id: 'repatriations_completed',
   version: 1,
   absent: 0,
   rule: 'Repatriations in the given direction completed in the year (recorded as completed, or completed later), on cases the organisation owns; by country.',
-  init: () => ({ years: new YearCountryCounts(), persons: new YearPersons() }),
+  init: () => ({ years: new YearCountryCounts(), persons: new YearPersons(), breakdowns: new YearBreakdowns() }),
   victimCase(acc, c, ctx) {
     if (c.organisationId !== param(ctx.params, 'organisationId')) return;
     const direction = param(ctx.params, 'direction');
@@ -30,29 +59,40 @@ export const repatriationsCompleted: Indicator<{ years: YearCountryCounts; perso
       if (r.completedOn) {
         acc.years.add(yearOf(r.completedOn), r.country);
         acc.persons.add(yearOf(r.completedOn), c.personId);
+        acc.breakdowns.add(yearOf(r.completedOn), victimCategories(c, r.completedOn));
       }
   },
-  finish: (acc) => ({ values: acc.years.values(), byCountry: acc.years.byCountry(), persons: acc.persons.values() }),
+  finish: (acc) => ({
+    values: acc.years.values(),
+    byCountry: acc.years.byCountry(),
+    persons: acc.persons.values(),
+    breakdowns: acc.breakdowns.values(),
+  }),
 };
 
 /**
  * Victims referred: distinct cases owned by an organisation of the given types with a referral in the
  * year to an organisation of the receiving types. Params: ownerTypes, toTypes.
  */
-export const victimsReferredByType: Indicator<YearDistinct> = {
+export const victimsReferredByType: Indicator<{ cases: YearDistinct; breakdowns: YearBreakdowns }> = {
   id: 'victims_referred_by_type',
   version: 1,
   absent: 0,
   rule: 'Distinct cases owned by the given organisation types with a referral made in the year to the receiving types.',
-  init: () => new YearDistinct(),
+  init: () => ({ cases: new YearDistinct(), breakdowns: new YearBreakdowns() }),
   victimCase(acc, c, ctx) {
     if (!paramList(ctx.params, 'ownerTypes').includes(ctx.organisationType(c.organisationId) ?? '')) return;
     const to = paramList(ctx.params, 'toTypes');
+    const years = new Map<string, string>();
     for (const e of c.events)
       if (e.type === 'referral_made' && to.includes(ctx.organisationType(e.toOrganisationId) ?? ''))
-        acc.add(yearOf(e.occurredOn), c.id);
+        if (!years.has(yearOf(e.occurredOn))) years.set(yearOf(e.occurredOn), e.occurredOn);
+    for (const [y, on] of years) {
+      acc.cases.add(y, c.id);
+      acc.breakdowns.add(y, { ...victimCategories(c, on), agency: c.organisationId });
+    }
   },
-  finish: (acc) => ({ values: acc.values() }),
+  finish: (acc) => ({ values: acc.cases.values(), breakdowns: acc.breakdowns.values() }),
 };
 
 /** Victims referred by one organisation: distinct cases it owns with a referral it made in the year. */
@@ -75,12 +115,16 @@ export const victimsReferredByOrganisation: Indicator<YearDistinct> = {
  * Victims assisted by an organisation: distinct cases it owns where it started a service in the year;
  * by the country of exploitation last recorded on the case.
  */
-export const victimsAssisted: Indicator<{ years: YearCountryCounts; persons: YearPersons }> = {
+export const victimsAssisted: Indicator<{
+  years: YearCountryCounts;
+  persons: YearPersons;
+  breakdowns: YearBreakdowns;
+}> = {
   id: 'victims_assisted',
   version: 1,
   absent: 0,
   rule: 'Distinct cases the organisation owns with a service it started in the year; by the latest country of exploitation.',
-  init: () => ({ years: new YearCountryCounts(), persons: new YearPersons() }),
+  init: () => ({ years: new YearCountryCounts(), persons: new YearPersons(), breakdowns: new YearBreakdowns() }),
   victimCase(acc, c, ctx) {
     const org = param(ctx.params, 'organisationId');
     if (c.organisationId !== org) return;
@@ -93,9 +137,15 @@ export const victimsAssisted: Indicator<{ years: YearCountryCounts; persons: Yea
     for (const y of years) {
       acc.years.add(y, country);
       acc.persons.add(y, c.personId);
+      acc.breakdowns.add(y, victimCategories(c, `${y}-12-31`));
     }
   },
-  finish: (acc) => ({ values: acc.years.values(), byCountry: acc.years.byCountry(), persons: acc.persons.values() }),
+  finish: (acc) => ({
+    values: acc.years.values(),
+    byCountry: acc.years.byCountry(),
+    persons: acc.persons.values(),
+    breakdowns: acc.breakdowns.values(),
+  }),
 };
 
 /** People screened at a high-volume site: the sum of its daily tallies. Params: organisationId, site. */

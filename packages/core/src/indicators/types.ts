@@ -11,6 +11,12 @@ export interface VictimCaseFacts {
   readonly organisationId: string;
   readonly province: string | null;
   readonly personId: string;
+  /** The person's statistical attributes (never an identity). */
+  readonly person?: {
+    readonly sex: string | null;
+    readonly birthYear: number | null;
+    readonly nationality: string | null;
+  };
   /** The case's events recorded up to the as-of date, in order. */
   readonly events: readonly VictimCaseEvent[];
 }
@@ -55,6 +61,8 @@ export interface IndicatorResult {
   readonly context?: Record<string, Record<string, number>>;
   /** The person records counted, per year (victim figures): for de-duplication across agencies. */
   readonly persons?: Record<string, string[]>;
+  /** Per year, per dimension (province, sex, age_group, nationality, exploitation_type…), per category. */
+  readonly breakdowns?: Record<string, Record<string, Record<string, number>>>;
 }
 
 export interface IndicatorContext {

@@ -23,6 +23,16 @@ export interface FactsSink {
 
 const PAGE = 2_000;
 
+interface CaseRow {
+  id: string;
+  organisation_id: string;
+  province: string | null;
+  person_id?: string;
+  sex?: string | null;
+  birth_year?: number | null;
+  nationality?: string | null;
+}
+
 /**
  * Streams every statistical source as it stood at `asOf` (what had been recorded by then): victim and
  * criminal cases with their events, each register record's version at that time, daily tallies,
@@ -36,6 +46,7 @@ export async function streamFacts(db: Kysely<Database>, asOf: Date, sink: FactsS
       organisationId: row.organisation_id,
       province: row.province,
       personId: row.person_id!,
+      person: { sex: row.sex ?? null, birthYear: row.birth_year ?? null, nationality: row.nationality ?? null },
       events: events as VictimCaseEvent[],
     }),
   );
@@ -79,24 +90,21 @@ async function streamCases(
   table: 'victim_cases' | 'criminal_cases',
   eventsTable: 'victim_case_events' | 'criminal_case_events',
   asOf: Date,
-  each: (
-    row: { id: string; organisation_id: string; province: string | null; person_id?: string },
-    events: unknown[],
-  ) => void,
+  each: (row: CaseRow, events: unknown[]) => void,
 ): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = (await db
-      .selectFrom(table)
-      .select(
-        table === 'victim_cases'
-          ? ['id', 'organisation_id', 'province', 'person_id']
-          : ['id', 'organisation_id', 'province'],
-      )
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute()) as { id: string; organisation_id: string; province: string | null; person_id?: string }[];
+    // Victim cases carry their person's statistical attributes (sex, birth year, nationality).
+    const rows = (
+      table === 'victim_cases'
+        ? await sql<CaseRow>`
+            SELECT vc.id, vc.organisation_id, vc.province, vc.person_id, p.sex, p.birth_year, p.nationality
+            FROM victim_cases vc JOIN persons p ON p.id = vc.person_id
+            WHERE vc.id > ${after} ORDER BY vc.id LIMIT ${PAGE}`.execute(db)
+        : await sql<CaseRow>`
+            SELECT id, organisation_id, province FROM criminal_cases
+            WHERE id > ${after} ORDER BY id LIMIT ${PAGE}`.execute(db)
+    ).rows;
     if (rows.length === 0) return;
     const events = await db
       .selectFrom(eventsTable)
