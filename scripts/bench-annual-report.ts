@@ -34,6 +34,8 @@ async function main() {
   }
   const owner = createDb(url, { asApp: false, max: 1 });
   await migrateToLatest(owner);
+  // Loading a million rows per statement takes longer than the pool's 30 s statement limit.
+  await sql`SET statement_timeout = 0`.execute(owner);
   try {
     let t0 = performance.now();
     // Victim cases of four agencies: an opening, an exploitation, a referral, a service, and a
