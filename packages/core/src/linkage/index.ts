@@ -8,3 +8,4 @@ export {
 } from './deterministic.ts';
 export { clusters, distinctCount } from './clusters.ts';
 export { clusterQuality, pairwiseQuality, type PairwiseQuality } from './evaluate.ts';
+export * from './pprl/index.ts';
