@@ -7,6 +7,7 @@ import { auditCheckpoint, auditVerify } from './commands/audit.ts';
 import { keysRetire, keysRotate } from './commands/keys.ts';
 import { dbUrl, migrate, demo } from './commands/db.ts';
 import { reportAnnual } from './commands/report.ts';
+import { linkageRun } from './commands/linkage.ts';
 
 const program = new Command('ctis').description('Counter-Trafficking Information System').showHelpAfterError();
 const collect = (value: string, all: string[]) => [...all, value];
@@ -53,6 +54,22 @@ report
   .option('--format <format>', 'json', 'json')
   .option('--as-of <time>', 'read the history as it stood at this time (ISO 8601; default now)')
   .action(reportAnnual);
+
+const linkage = program.command('linkage').description('record linkage: which records are one person');
+linkage
+  .command('run')
+  .description('Fellegi–Sunter linkage of a CSV file, learned from the file itself (no database)')
+  .requiredOption(
+    '--in <records.csv>',
+    'header with record_id and any of given_name, family_name, full_name, birth_date, sex, nationality, place, document_number, source',
+  )
+  .requiredOption('--out <clusters.csv>', 'written as record_id,cluster_id')
+  .option('--pairs <pairs.csv>', "also write the linked pairs, each field's level and weight")
+  .option('--min-probability <p>', 'link pairs at least this likely to be one person', '0.5')
+  .option('--max-cluster-size <n>', 'split larger clusters at their weakest links', '50')
+  .option('--cross-source', 'only link records of different sources (two lists, each without duplicates)')
+  .option('--quiet', 'no progress on stderr')
+  .action(linkageRun);
 
 try {
   await program.parseAsync(process.argv);

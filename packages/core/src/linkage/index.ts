@@ -9,3 +9,4 @@ export {
 export { clusters, distinctCount } from './clusters.ts';
 export { clusterQuality, pairwiseQuality, type PairwiseQuality } from './evaluate.ts';
 export * from './pprl/index.ts';
+export * from './fellegi-sunter/index.ts';

@@ -1,0 +1,158 @@
+import type { NamePart, Prepared } from './record.ts';
+import { jaroWinkler, withinOneEdit } from './strings.ts';
+
+/** Level returned when a field is missing on either side: it adds no weight and is left out of EM. */
+export const MISSING = -1;
+
+/**
+ * One field's comparison: level 0 is the strongest agreement, the last level "else" (disagreement).
+ * `compare` returns a level index or MISSING.
+ */
+export interface Comparator<P = Prepared> {
+  readonly field: string;
+  readonly levels: readonly string[];
+  compare(a: P, b: P): number;
+  /**
+   * Term-frequency adjustment: the value whose frequency in the data replaces u at `tfLevels` (an
+   * exact match on a common name weighs less than one on a rare name).
+   */
+  readonly tfValue?: (p: P) => string | null;
+  readonly tfLevels?: readonly number[];
+}
+
+const NAME_LEVELS = [
+  'exact',
+  'folded',
+  'jw>=0.92',
+  'swapped',
+  'jw>=0.88',
+  'phonetic',
+  'initial',
+  'jw>=0.70',
+  'else',
+] as const;
+
+const close = (x: NamePart | null, y: NamePart | null): boolean =>
+  x !== null && y !== null && (x.folded === y.folded || jaroWinkler(x.spelled, y.spelled) >= 0.92);
+
+/**
+ * A name field (given or family) with the levels of NAME_LEVELS. `other` is the record's other name
+ * field, for the swapped level: given and family written the other way round on one record. A swap is
+ * one piece of evidence, not two: the field with `swap: 'level'` (the given name) scores it, the one with
+ * `swap: 'missing'` (the family name) then counts as missing, so the pair is not rewarded twice.
+ */
+export function nameComparator(
+  field: string,
+  pick: (p: Prepared) => NamePart | null,
+  other: (p: Prepared) => NamePart | null,
+  swap: 'level' | 'missing',
+): Comparator {
+  return {
+    field,
+    levels: NAME_LEVELS,
+    tfValue: (p) => pick(p)?.folded ?? null,
+    tfLevels: [0, 1],
+    compare(a, b) {
+      const x = pick(a);
+      const y = pick(b);
+      if (x === null || y === null) return MISSING;
+      if (x.spelled === y.spelled) return 0;
+      if (x.folded === y.folded) return 1;
+      const jw = jaroWinkler(x.spelled, y.spelled);
+      if (jw >= 0.92) return 2;
+      if (close(x, other(b)) && close(other(a), y)) return swap === 'level' ? 3 : MISSING;
+      if (jw >= 0.88) return 4;
+      if (x.phonetic !== '' && x.phonetic === y.phonetic) return 5;
+      if ((x.spelled.length === 1 || y.spelled.length === 1) && x.initial === y.initial) return 6;
+      if (jw >= 0.7) return 7;
+      return 8;
+    },
+  };
+}
+
+const DATE_LEVELS = ['exact', 'partial', 'day/month swapped', 'one edit', 'year ±1', 'else'] as const;
+
+/**
+ * Birth date: exact (both complete and equal); partial (one or both only a year or year and month, the
+ * parts both have agree: an estimate); day and month swapped; one edit of YYYYMMDD (a typo or two
+ * adjacent digits swapped); years at most one apart; else.
+ */
+export const birthDateComparator: Comparator = {
+  field: 'birth_date',
+  levels: DATE_LEVELS,
+  compare(a, b) {
+    const x = a.birth;
+    const y = b.birth;
+    if (x === null || y === null) return MISSING;
+    if (x.digits !== '' && y.digits !== '') {
+      if (x.digits === y.digits) return 0;
+      if (x.year === y.year && x.month === y.day && x.day === y.month) return 2;
+      if (withinOneEdit(x.digits, y.digits)) return 3;
+    } else if (x.year === y.year && (x.month === null || y.month === null || x.month === y.month)) return 1;
+    if (Math.abs(x.year - y.year) <= 1) return 4;
+    return 5;
+  },
+};
+
+function exactComparator(field: string, pick: (p: Prepared) => string | null): Comparator {
+  return {
+    field,
+    levels: ['exact', 'else'],
+    compare(a, b) {
+      const x = pick(a);
+      const y = pick(b);
+      if (x === null || y === null) return MISSING;
+      return x === y ? 0 : 1;
+    },
+  };
+}
+
+export const sexComparator = exactComparator('sex', (p) => p.sex);
+export const nationalityComparator = exactComparator('nationality', (p) => p.nationality);
+
+/** Place: exact; close (Jaro–Winkler >= 0.88, or a word such as a postcode in common); else. */
+export const placeComparator: Comparator = {
+  field: 'place',
+  levels: ['exact', 'close', 'else'],
+  compare(a, b) {
+    if (a.place === null || b.place === null) return MISSING;
+    if (a.place === b.place) return 0;
+    for (const t of a.placeTokens) if (b.placeTokens.includes(t)) return 1;
+    return jaroWinkler(a.place, b.place) >= 0.88 ? 1 : 2;
+  },
+};
+
+/** Document number: exact; one edit (a typo, two adjacent characters swapped); else. */
+export const documentComparator: Comparator = {
+  field: 'document_number',
+  levels: ['exact', 'one edit', 'else'],
+  compare(a, b) {
+    if (a.document === null || b.document === null) return MISSING;
+    if (a.document === b.document) return 0;
+    return withinOneEdit(a.document, b.document) ? 1 : 2;
+  },
+};
+
+export const givenNameComparator = nameComparator(
+  'given_name',
+  (p) => p.given,
+  (p) => p.family,
+  'level',
+);
+export const familyNameComparator = nameComparator(
+  'family_name',
+  (p) => p.family,
+  (p) => p.given,
+  'missing',
+);
+
+/** The comparators for person records, in the order explanations list them. */
+export const PERSON_COMPARATORS: readonly Comparator[] = [
+  givenNameComparator,
+  familyNameComparator,
+  birthDateComparator,
+  sexComparator,
+  nationalityComparator,
+  placeComparator,
+  documentComparator,
+];

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { MISSING, type Comparator } from './comparators.ts';
+import { estimateM, estimateU, levelWeights, type PatternTable } from './model.ts';
+import { seededRandom } from './random.ts';
+
+const TRUE_M = [
+  [0.85, 0.1, 0.05],
+  [0.9, 0.1],
+  [0.7, 0.2, 0.06, 0.04],
+];
+const TRUE_U = [
+  [0.05, 0.15, 0.8],
+  [0.3, 0.7],
+  [0.02, 0.08, 0.3, 0.6],
+];
+
+/** Pairs drawn from the known model (fields independent given the class), some fields missing. */
+function synthetic(n: number, lambda: number, seed: number): PatternTable {
+  const rand = seededRandom(seed);
+  const draw = (ps: readonly number[]) => {
+    let x = rand();
+    for (let l = 0; l < ps.length; l++) {
+      x -= ps[l]!;
+      if (x < 0) return l;
+    }
+    return ps.length - 1;
+  };
+  const index = new Map<string, number>();
+  const levels: number[][] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const match = rand() < lambda;
+    const pattern = (match ? TRUE_M : TRUE_U).map((ps) => (rand() < 0.05 ? MISSING : draw(ps)));
+    const key = pattern.join(',');
+    let p = index.get(key);
+    if (p === undefined) {
+      p = levels.length;
+      index.set(key, p);
+      levels.push(pattern);
+      counts.push(0);
+    }
+    counts[p]!++;
+  }
+  return { levels, counts };
+}
+
+describe('estimateM', () => {
+  it('recovers known m-probabilities and the match share from unlabelled pairs', () => {
+    const table = synthetic(50_000, 0.3, 7);
+    // Start from a deliberately wrong non-match distribution (uniform): EM must find both classes.
+    const start = TRUE_U.map((ps) => ps.map(() => 1 / ps.length));
+    const est = estimateM(table, start);
+    expect(est.converged).toBe(true);
+    expect(est.lambda).toBeCloseTo(0.3, 1);
+    est.m.forEach((ms, f) => ms.forEach((x, l) => expect(Math.abs(x - TRUE_M[f]![l]!)).toBeLessThan(0.02)));
+    est.uBlocked.forEach((us, f) => us.forEach((x, l) => expect(Math.abs(x - TRUE_U[f]![l]!)).toBeLessThan(0.02)));
+  });
+
+  it('stops at the iteration cap and says it did not converge', () => {
+    const est = estimateM(synthetic(5_000, 0.3, 3), TRUE_U, { maxIterations: 2, tolerance: 0 });
+    expect(est.iterations).toBe(2);
+    expect(est.converged).toBe(false);
+  });
+
+  it('returns the start when there are no pairs', () => {
+    expect(estimateM({ levels: [], counts: [] }, TRUE_U).lambda).toBe(0);
+  });
+});
+
+describe('estimateU', () => {
+  it('estimates u from random pairs', () => {
+    // Records are numbers; the field agrees when both are even or both odd: u(agree) = 1/2.
+    const parity: Comparator<number> = {
+      field: 'parity',
+      levels: ['same', 'else'],
+      compare: (a, b) => (a % 2 === b % 2 ? 0 : 1),
+    };
+    const records = Array.from({ length: 1000 }, (_, i) => i);
+    const [u] = estimateU(records, [parity], { samples: 50_000, seed: 5 });
+    expect(u![0]!).toBeGreaterThan(0.48);
+    expect(u![0]!).toBeLessThan(0.52);
+    expect(levelWeights([[0.9, 0.1]], u!.length ? [u!] : [])[0]![0]!).toBeCloseTo(Math.log2(0.9 / u![0]!), 10);
+  });
+  it('skips pairs that are not allowed', () => {
+    const same: Comparator<number> = {
+      field: 'x',
+      levels: ['same', 'else'],
+      compare: (a, b) => (a % 2 === b % 2 ? 0 : 1),
+    };
+    const records = Array.from({ length: 100 }, (_, i) => i);
+    const [u] = estimateU(records, [same], { samples: 2_000, allowed: (a, b) => a % 2 !== b % 2 });
+    expect(u![0]!).toBeLessThan(0.01);
+  });
+});

@@ -1,0 +1,151 @@
+import { MISSING, type Comparator } from './comparators.ts';
+import { seededRandom } from './random.ts';
+
+/** Probabilities are kept inside this range so that no level weighs infinitely. */
+const FLOOR = 1e-6;
+
+/** Comparison patterns (one level per field, MISSING allowed) with how many pairs had each. */
+export interface PatternTable {
+  readonly levels: readonly (readonly number[])[];
+  readonly counts: readonly number[];
+}
+
+export interface MEstimate {
+  /** m[field][level]: P(level | the pair is one person). */
+  readonly m: number[][];
+  /** The non-match distribution among blocked pairs (a nuisance parameter; scoring uses sampled u). */
+  readonly uBlocked: number[][];
+  /** The share of blocked pairs that are one person. */
+  readonly lambda: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+/**
+ * u-probabilities by random sampling: P(level | two records taken at random), which are almost all
+ * different persons. `allowed` skips pairs that would never be compared (e.g. two records of one source
+ * when linking two sources). Each level gets a half-pair pseudo-count, so a level never seen is rare
+ * rather than impossible.
+ */
+export function estimateU<P>(
+  records: readonly P[],
+  comparators: readonly Comparator<P>[],
+  options: { samples?: number; seed?: number; allowed?: (a: P, b: P) => boolean } = {},
+): number[][] {
+  const n = records.length;
+  const counts = comparators.map((c) => new Float64Array(c.levels.length));
+  const totals = new Float64Array(comparators.length);
+  if (n >= 2) {
+    const rand = seededRandom(options.seed ?? 1);
+    const samples = Math.min(options.samples ?? 200_000, (n * (n - 1)) / 2);
+    let taken = 0;
+    for (let tries = 0; taken < samples && tries < samples * 20; tries++) {
+      const i = Math.floor(rand() * n);
+      const j = Math.floor(rand() * n);
+      if (i === j) continue;
+      const a = records[i]!;
+      const b = records[j]!;
+      if (options.allowed && !options.allowed(a, b)) continue;
+      taken++;
+      for (let f = 0; f < comparators.length; f++) {
+        const level = comparators[f]!.compare(a, b);
+        if (level === MISSING) continue;
+        counts[f]![level]!++;
+        totals[f]!++;
+      }
+    }
+  }
+  return comparators.map((c, f) => {
+    const k = c.levels.length;
+    return [...counts[f]!].map((x) => clamp((x + 0.5) / (totals[f]! + 0.5 * k)));
+  });
+}
+
+/** Starting m: most matches agree exactly; the rest spread over the weaker levels, decreasing. */
+export function startingM(levelCounts: readonly number[]): number[][] {
+  return levelCounts.map((k) => {
+    if (k === 1) return [1];
+    const rest = Array.from({ length: k - 1 }, (_, l) => 2 ** -(l + 1));
+    const sum = rest.reduce((s, x) => s + x, 0);
+    return [0.9, ...rest.map((x) => (0.1 * x) / sum)];
+  });
+}
+
+/**
+ * m-probabilities by expectation–maximisation over the blocked pairs' comparison patterns: a two-class
+ * latent model (one person / two persons) with fields independent within each class. Both m and the
+ * blocked non-match distribution are estimated (blocked non-matches agree on blocking fields far more
+ * often than random pairs, so the sampled u would bias m); scoring then uses m with the sampled u.
+ * Stops when no probability moves by more than `tolerance` in one iteration.
+ */
+export function estimateM(
+  table: PatternTable,
+  u: readonly (readonly number[])[],
+  options: { maxIterations?: number; tolerance?: number; startM?: number[][]; startLambda?: number } = {},
+): MEstimate {
+  const fields = u.length;
+  const maxIterations = options.maxIterations ?? 200;
+  const tolerance = options.tolerance ?? 1e-6;
+  let m = options.startM ?? startingM(u.map((x) => x.length));
+  let uB = u.map((x) => [...x]);
+  let lambda = options.startLambda ?? 0.1;
+  const patterns = table.levels.length;
+  const total = table.counts.reduce((s, c) => s + c, 0);
+  if (total === 0) return { m, uBlocked: uB, lambda: 0, iterations: 0, converged: true };
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations && !converged) {
+    iterations++;
+    const mNum = u.map((x) => new Float64Array(x.length));
+    const uNum = u.map((x) => new Float64Array(x.length));
+    let matchMass = 0;
+    for (let p = 0; p < patterns; p++) {
+      const levels = table.levels[p]!;
+      let lm = Math.log(lambda);
+      let lu = Math.log(1 - lambda);
+      for (let f = 0; f < fields; f++) {
+        const l = levels[f]!;
+        if (l === MISSING) continue;
+        lm += Math.log(m[f]![l]!);
+        lu += Math.log(uB[f]![l]!);
+      }
+      const prob = 1 / (1 + Math.exp(lu - lm));
+      const c = table.counts[p]!;
+      matchMass += prob * c;
+      for (let f = 0; f < fields; f++) {
+        const l = levels[f]!;
+        if (l === MISSING) continue;
+        mNum[f]![l]! += prob * c;
+        uNum[f]![l]! += (1 - prob) * c;
+      }
+    }
+    const nextM = mNum.map(normalise);
+    const nextU = uNum.map(normalise);
+    const nextLambda = clamp(matchMass / total);
+    let delta = Math.abs(nextLambda - lambda);
+    for (let f = 0; f < fields; f++)
+      for (let l = 0; l < nextM[f]!.length; l++) {
+        delta = Math.max(delta, Math.abs(nextM[f]![l]! - m[f]![l]!), Math.abs(nextU[f]![l]! - uB[f]![l]!));
+      }
+    m = nextM;
+    uB = nextU;
+    lambda = nextLambda;
+    converged = delta < tolerance;
+  }
+  return { m, uBlocked: uB, lambda, iterations, converged };
+}
+
+function normalise(xs: Float64Array): number[] {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  if (sum === 0) return [...xs].map(() => 1 / xs.length);
+  const out = [...xs].map((x) => clamp(x / sum));
+  const s2 = out.reduce((s, x) => s + x, 0);
+  return out.map((x) => x / s2);
+}
+
+const clamp = (p: number) => Math.min(1 - FLOOR, Math.max(FLOOR, p));
+
+/** A level's match weight: log2(m/u). */
+export const levelWeights = (m: readonly (readonly number[])[], u: readonly (readonly number[])[]): number[][] =>
+  m.map((ms, f) => ms.map((x, l) => Math.log2(x / u[f]![l]!)));
