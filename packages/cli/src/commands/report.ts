@@ -20,6 +20,7 @@ export async function reportAnnual(opts: { year: string; format: string; asOf?: 
     throw new InputError('--as-of', `"${opts.asOf}" is not a time — write it as 2018-03-31T00:00:00Z`);
   const rt = await openRuntime({ exclusive: false });
   try {
+    const started = performance.now();
     const report = await computeAnnualReport(rt.db, rt.config, { year, ...(asOf && { asOf }) });
     const figures = Object.fromEntries(
       report.figures.map((f) => [
@@ -36,6 +37,8 @@ export async function reportAnnual(opts: { year: string; format: string; asOf?: 
     const deduplication = await deduplicate(rt.db, report.figures, year, new Date(report.asOf));
     const { figures: _f, ...meta } = report;
     console.log(JSON.stringify({ ...meta, figures, deduplication }, null, 2));
+    // On stderr, so the JSON on stdout stays clean.
+    console.error(`computed in ${Math.round(performance.now() - started)} ms`);
   } finally {
     await rt.close();
   }
