@@ -29,6 +29,7 @@
  * commit: the data can be regenerated). Same seed, same cases and events; only database ids, case
  * numbers and recorded_at/audit times vary (and which victim cases get linked, if those vary).
  */
+import { ActingUsers, demoWanted } from '../acting-users.ts';
 import { sql, type Kysely } from 'kysely';
 import {
   criminalCaseEventSchema,
@@ -37,11 +38,7 @@ import {
   type CriminalCaseEvent,
   type CriminalEventOf,
 } from '@ctis/core';
-import { appendAuditAlone, ScopedDb, type Database, type Keys, type UserRow } from '@ctis/db';
-import { v7 as uuidv7 } from 'uuid';
-import { actorFor, organisationProvince } from '../../auth/actor.ts';
-import { identityVault } from '../../name-indexer.ts';
-import { demoAccounts } from '../accounts.ts';
+import { appendAuditAlone, ScopedDb, type Database, type Keys } from '@ctis/db';
 import {
   PROSECUTION_DEMO_SEED,
   PROSECUTION_ORGANISATIONS,
@@ -117,7 +114,7 @@ export async function loadProsecutionDemo(
   const plan = generateProsecutionPlan(seed);
   const now = opts.now ?? (() => new Date());
   const concurrency = opts.concurrency ?? 4;
-  const actors = new ActingUsers(db, config, keys, now, seed);
+  const actors = new ActingUsers(db, config, keys, now, `demo-prosecution-${seed}`, roleFor);
   for (const org of new Set(plan.cases.flatMap((c) => [c.open.leadUnitOrganisationId, ...c.steps.map((s) => s.by)])))
     await actors.scoped(org);
   const victims = await victimCaseLinks(db, plan.cases);
@@ -288,77 +285,13 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
 }
 
-/** One ScopedDb per acting organisation, bound to a demo user there (created disabled when none). */
-class ActingUsers {
-  private readonly byOrg = new Map<string, ScopedDb>();
-  private readonly vault;
-  created = 0;
-
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly config: CountryConfig,
-    keys: Keys,
-    private readonly now: () => Date,
-    private readonly seed: number,
-  ) {
-    this.vault = identityVault(keys, config);
-  }
-
-  async scoped(organisationId: string): Promise<ScopedDb> {
-    const known = this.byOrg.get(organisationId);
-    if (known) return known;
-    const user = await this.user(organisationId);
-    const scoped = new ScopedDb(this.db, actorFor(this.config, user, []), {
-      ip: null,
-      requestId: `demo-prosecution-${this.seed}`,
-      now: this.now,
-      provinceOf: (orgId) => organisationProvince(this.config, orgId),
-      vault: this.vault,
-      config: this.config,
-    });
-    this.byOrg.set(organisationId, scoped);
-    return scoped;
-  }
-
-  private async user(organisationId: string): Promise<UserRow> {
-    const role = roleFor(organisationId, this.config);
-    const demo = demoAccounts(this.config).find((a) => a.organisationId === organisationId && a.role === role);
-    const username = demo?.username ?? `demo.${organisationId}`;
-    const existing = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    if (existing) {
-      if (existing.organisation_id !== organisationId || !existing.roles.includes(role))
-        throw new Error(`user ${username} exists but is not a ${role} at ${organisationId}`);
-      return existing;
-    }
-    this.created++;
-    const name = this.config.organisations.find((o) => o.id === organisationId);
-    return this.db
-      .insertInto('users')
-      .values({
-        id: uuidv7(),
-        username,
-        display_name: `Demo data entry, ${name?.shortName ?? name?.name.en ?? organisationId}`,
-        organisation_id: organisationId,
-        roles: [role],
-        status: 'disabled',
-        password_hash: null,
-        mfa_secret: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-}
-
 /**
  * Whether `npm start` on an empty database loads this demo: CTIS_DEMO_PROSECUTION=off|on decides;
  * unset, it loads except under a test runner (VITEST), so test databases stay small unless a test
  * loads the demo itself.
  */
 export function prosecutionDemoWanted(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  const flag = env.CTIS_DEMO_PROSECUTION?.toLowerCase();
-  if (flag === 'off' || flag === '0' || flag === 'false') return false;
-  if (flag === 'on' || flag === '1' || flag === 'true') return true;
-  return !env.VITEST;
+  return demoWanted('CTIS_DEMO_PROSECUTION', env);
 }
 
 /** Called on the first start, after the protection demo (whose victim cases it links to), and by `ctis demo`. */
