@@ -205,6 +205,58 @@ describe('prevention indicators', () => {
   });
 });
 
+describe('the wider DOMAIN.md figures', () => {
+  it('cases and individuals, sentence bands, complicity at each stage, nationals and foreigners', () => {
+    const r = run([
+      fig('i', 'investigations'),
+      fig('c', 'cases_prosecuted_convicted'),
+      fig('s', 'sentence_distribution'),
+      fig('o', 'complicit_officials'),
+      fig('n', 'defendants_by_nationality'),
+    ]);
+    const official = { ...suspect('o'), publicOfficial: { position: 'Officer', agency: 'Police' } };
+    const verdict = (id: string) => ({
+      type: 'verdict',
+      occurredOn: '2017-06-01',
+      suspectId: id,
+      outcome: 'convicted',
+    });
+    const sentence = (id: string, prisonMonths: number, suspendedMonths = 0) => ({
+      type: 'sentence',
+      occurredOn: '2017-06-01',
+      suspectId: id,
+      prisonMonths,
+      suspendedMonths,
+    });
+    r.criminalCase(
+      criminal([
+        opened(true),
+        suspect('a'),
+        official,
+        suspect('f', 'CHN'),
+        charged('a'),
+        charged('o'),
+        charged('f'),
+        verdict('a'),
+        verdict('o'),
+        sentence('a', 84, 12),
+        sentence('o', 6),
+      ]),
+    );
+    const [i, c, s, o, n] = r.finish(['2017']);
+    expect(i!.values['2017']).toEqual({ cases: 1, individuals: 3, sex: 1, labour: 0, both: 0 });
+    expect(c!.values['2017']).toEqual({ prosecuted: 1, convicted: 1 });
+    expect(s!.values['2017']).toMatchObject({
+      sentences: 2,
+      under_1_year: 1,
+      from_5_to_10_years: 1,
+      with_suspended_part: 1,
+    });
+    expect(o!.values['2017']).toEqual({ investigated: 1, prosecuted: 1, convicted: 1 });
+    expect(n!.values['2017']).toEqual({ national: 2, foreign: 1 });
+  });
+});
+
 describe('onlyProvince', () => {
   it('lets only the province’s cases, records and organisations through', () => {
     const r = run([fig('p', 'individuals_prosecuted')]);
