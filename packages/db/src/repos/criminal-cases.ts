@@ -17,7 +17,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AccessError } from '../access-error.ts';
 import type { ScopedTx } from '../scoped-db.ts';
 import type { NewPerson } from './persons.ts';
-import { accessLists, collectVisible, factsOf, reachOf, syncShares } from './record-access.ts';
+import { accessLists, collectVisible, factsOf, nextNumber, reachOf, syncShares } from './record-access.ts';
 
 export interface CriminalCaseView {
   readonly id: string;
@@ -360,12 +360,6 @@ export class CriminalCasesRepo {
   /** Human-readable numbers, e.g. KHM-CR-KH-12-2017-00042: country, criminal, province, year, sequence. */
   private async nextCaseNumber(province: string | null, on: string): Promise<string> {
     const prefix = `${this.config().country}-CR-${province ?? 'NAT'}-${on.slice(0, 4)}`;
-    const row = await this.tx.trx
-      .insertInto('case_counters')
-      .values({ prefix, last: 1 })
-      .onConflict((c) => c.column('prefix').doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', 1) })))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    return `${prefix}-${String(row.last).padStart(5, '0')}`;
+    return nextNumber(this.tx, prefix);
   }
 }

@@ -91,3 +91,14 @@ export async function collectVisible<R extends AccessRow>(
   }
   return out;
 }
+
+/** The next human-readable number under a prefix (e.g. KHM-KH-12-2017 -> KHM-KH-12-2017-00042). */
+export async function nextNumber(tx: ScopedTx, prefix: string): Promise<string> {
+  const row = await tx.trx
+    .insertInto('case_counters')
+    .values({ prefix, last: 1 })
+    .onConflict((c) => c.column('prefix').doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${String(row.last).padStart(5, '0')}`;
+}

@@ -14,7 +14,7 @@ import type { VictimCasesTable } from '../schema.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessError } from '../access-error.ts';
 import type { ScopedTx } from '../scoped-db.ts';
-import { accessLists, collectVisible, factsOf, reachOf, syncShares } from './record-access.ts';
+import { accessLists, collectVisible, factsOf, nextNumber, reachOf, syncShares } from './record-access.ts';
 
 export interface CaseView {
   readonly id: string;
@@ -339,12 +339,6 @@ export class VictimCasesRepo {
   /** Human-readable numbers, e.g. KHM-KH-12-2017-00042: country, province, year, sequence. */
   private async nextCaseNumber(province: string | null, on: string): Promise<string> {
     const prefix = `${this.config().country}-${province ?? 'NAT'}-${on.slice(0, 4)}`;
-    const row = await this.tx.trx
-      .insertInto('case_counters')
-      .values({ prefix, last: 1 })
-      .onConflict((c) => c.column('prefix').doUpdateSet((eb) => ({ last: eb('case_counters.last', '+', 1) })))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    return `${prefix}-${String(row.last).padStart(5, '0')}`;
+    return nextNumber(this.tx, prefix);
   }
 }
