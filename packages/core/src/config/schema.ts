@@ -161,6 +161,8 @@ export const countryConfigSchema = z
     statistics: z.strictObject({
       suppressionThreshold: count(1).default(10),
       expectedPopulation: count(1),
+      /** Whether public statistics may name NGOs (per-organisation figures); government agencies are never hidden. */
+      publishNgoNames: z.boolean().default(false),
       /** The figures of the annual report: each an indicator (core/indicators) with its parameters. */
       figures: z
         .array(
@@ -176,6 +178,19 @@ export const countryConfigSchema = z
         )
         .default([]),
     }),
+    /** Record linkage ("one person, one count"): which proposer runs, and what goes to a reviewer. */
+    linkage: z
+      .strictObject({
+        proposer: z.enum(['fellegi-sunter', 'deterministic']).default('fellegi-sunter'),
+        /** Pairs below this match probability are not proposed. */
+        minProbability: z.number().min(0).max(1).default(0.5),
+        /**
+         * Pairs at or above this probability are linked without a reviewer (audited as automatic);
+         * absent: every pair goes to a person.
+         */
+        autoLinkAbove: z.number().min(0.5).max(1).optional(),
+      })
+      .default({ proposer: 'fellegi-sunter', minProbability: 0.5 }),
     /** Days before a work-queue alert is raised. */
     alerts: z
       .strictObject({
