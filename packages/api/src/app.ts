@@ -72,7 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
-  const ctx = createContext(deps);
+  const ctx = createContext(deps, () => app.log);
+  app.addHook('onClose', () => ctx.jobs.idle());
   const routes: RegisteredRoute[] = [];
   app.decorate('ctisRoutes', routes);
   app.addHook('onRoute', (route) => {

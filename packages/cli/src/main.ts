@@ -8,6 +8,8 @@ import { keysRetire, keysRotate } from './commands/keys.ts';
 import { dbUrl, migrate, demo } from './commands/db.ts';
 import { reportAnnual } from './commands/report.ts';
 import { linkageRun } from './commands/linkage.ts';
+import { linkageEncode } from './commands/linkage-encode.ts';
+import { linkageMatch } from './commands/linkage-match.ts';
 
 const program = new Command('ctis').description('Counter-Trafficking Information System').showHelpAfterError();
 const collect = (value: string, all: string[]) => [...all, value];
@@ -68,8 +70,31 @@ linkage
   .option('--min-probability <p>', 'link pairs at least this likely to be one person', '0.5')
   .option('--max-cluster-size <n>', 'split larger clusters at their weakest links', '50')
   .option('--cross-source', 'only link records of different sources (two lists, each without duplicates)')
+  .option('--pprl', 'privacy-preserving: link Bloom-filter encodings (CLKs) by Dice similarity, never names')
+  .option('--secret-file <path>', 'with --pprl: the shared secret (default: the CTIS_PPRL_SECRET variable)')
+  .option(
+    '--threshold <dice>',
+    'with --pprl: link pairs at or above this Dice coefficient (default: chosen from the scores)',
+  )
   .option('--quiet', 'no progress on stderr')
   .action(linkageRun);
+linkage
+  .command('encode')
+  .description('privacy-preserving linkage: encode records as CLKs (no names leave), for "ctis linkage match"')
+  .requiredOption('--in <records.csv>', 'the same columns as "ctis linkage run"')
+  .requiredOption('--out <encodings.jsonl|encodings.csv>', 'record ids and CLKs; the format follows the extension')
+  .option('--secret-file <path>', 'the secret shared by every party (default: the CTIS_PPRL_SECRET variable)')
+  .option('--quiet', 'no progress on stderr')
+  .action(linkageEncode);
+linkage
+  .command('match')
+  .description("privacy-preserving linkage: link two parties' encodings one-to-one by Dice similarity")
+  .requiredOption('--a <encodings>', 'the first party\'s file from "ctis linkage encode"')
+  .requiredOption('--b <encodings>', "the second party's file, made with the same secret")
+  .requiredOption('--out <pairs.csv>', 'written as record_id_a,record_id_b,dice')
+  .option('--threshold <dice>', 'link pairs at or above this Dice coefficient (default: chosen from the scores)')
+  .option('--quiet', 'no progress on stderr')
+  .action(linkageMatch);
 
 try {
   await program.parseAsync(process.argv);

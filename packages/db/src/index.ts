@@ -27,3 +27,4 @@ export * from './repos/snapshots.ts';
 export * from './repos/complaints.ts';
 export * from './statistics/sources.ts';
 export * from './repos/linkage.ts';
+export * from './repos/linkage-runs.ts';

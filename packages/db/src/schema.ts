@@ -339,7 +339,17 @@ export interface LinkageRunsTable {
   skipped_decided: number;
   skipped_linked: number;
   withdrawn: number;
+  status: Generated<LinkageRunStatus>;
+  /** The stage a running job is in ('reading', 'comparing', 'writing', …); null once finished. */
+  stage: string | null;
+  done: Generated<number>;
+  total: Generated<number>;
+  heartbeat_at: Timestamp | null;
+  /** Why a run failed: the error's class and message, never an identity. */
+  error: string | null;
+  auto_linked: Generated<number>;
 }
+export type LinkageRunStatus = 'running' | 'finished' | 'failed';
 export type LinkageRunRow = Selectable<LinkageRunsTable>;
 
 export type LinkageProposalStatus = 'proposed' | 'confirmed' | 'rejected';
@@ -372,6 +382,8 @@ export interface PersonLinksTable {
   linked_at: Timestamp;
   undone_by: string | null;
   undone_at: Timestamp | null;
+  /** Made by a run without a reviewer (the pair reached the configured auto-link probability). */
+  automatic: Generated<boolean>;
 }
 export type PersonLinkRow = Selectable<PersonLinksTable>;
 

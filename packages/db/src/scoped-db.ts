@@ -15,6 +15,7 @@ import { SnapshotsRepo } from './repos/snapshots.ts';
 import { ScreeningsRepo } from './repos/screenings.ts';
 import { ComplaintsRepo } from './repos/complaints.ts';
 import { LinkageRepo } from './repos/linkage.ts';
+import { LinkageRunsRepo } from './repos/linkage-runs.ts';
 
 export interface RequestContext {
   readonly ip: string | null;
@@ -86,6 +87,7 @@ export class ScopedTx {
   readonly registers: RegistersRepo;
   readonly snapshots: SnapshotsRepo;
   readonly linkage: LinkageRepo;
+  readonly linkageRuns: LinkageRunsRepo;
 
   constructor(
     readonly trx: Transaction<Database>,
@@ -103,6 +105,7 @@ export class ScopedTx {
     this.registers = new RegistersRepo(this);
     this.snapshots = new SnapshotsRepo(this);
     this.linkage = new LinkageRepo(this);
+    this.linkageRuns = new LinkageRunsRepo(this);
   }
 
   /**

@@ -47,10 +47,13 @@ export async function createTestApp(
     webRoot?: string;
     loginRateLimit?: number;
     logStream?: NodeJS.WritableStream;
+    /** Change the country configuration before the app is built (e.g. another linkage proposer). */
+    configure?: (config: CountryConfig) => CountryConfig;
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDatabase();
-  const config = loadCountryConfigFile(COUNTRY_FILES[opts.country ?? 'KHM']);
+  const loaded = loadCountryConfigFile(COUNTRY_FILES[opts.country ?? 'KHM']);
+  const config = opts.configure ? opts.configure(loaded) : loaded;
   const keys = testKeys();
   const accounts = await loadDemoIfEmpty(t.db, config, keys);
   const now = opts.now ?? (() => new Date());

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import { InputError } from '@ctis/core';
 import { linkRecords, prepare, type LinkResult, type PersonRecord, type Prepared } from '@ctis/core';
+import { linkagePprlRun, type PprlRunOptions } from './linkage-pprl.ts';
 
 /** Input columns (record_id required; any of the others). */
 const COLUMNS = [
@@ -33,7 +34,8 @@ export interface LinkageRunOptions {
  * file, learned from the file itself (no labels, no database). Writes `record_id,cluster_id`, the
  * cluster id being the smallest record id of the cluster. Progress goes to stderr.
  */
-export async function linkageRun(opts: LinkageRunOptions): Promise<void> {
+export async function linkageRun(opts: LinkageRunOptions & Omit<PprlRunOptions, 'in' | 'out'>): Promise<void> {
+  if (opts.pprl) return linkagePprlRun(opts);
   const minProbability = opts.minProbability === undefined ? 0.5 : Number(opts.minProbability);
   if (!(minProbability > 0 && minProbability < 1))
     throw new InputError('--min-probability', `"${opts.minProbability}" is not a probability between 0 and 1`);

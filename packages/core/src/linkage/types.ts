@@ -1,3 +1,5 @@
+import type { Identity } from '../persons/identity.ts';
+
 /**
  * Record linkage: which person records, made by different agencies (or twice by one), are one person.
  * The seam: a MatchProposer turns records into proposed pairs with reasons; people decide each pair in
@@ -27,6 +29,11 @@ export interface LinkageRecord {
   readonly province?: string | null;
   /** The organisation that recorded the person (shown to reviewers; not a matching field). */
   readonly organisationId: string;
+  /**
+   * The decrypted identity, given only to a proposer that `reads: 'identities'`, in the memory of the
+   * job that may decrypt it; never stored, logged or returned by a proposer.
+   */
+  readonly identity?: Identity | null;
 }
 
 /**
@@ -62,6 +69,8 @@ export interface MatchProposer {
   readonly version: number;
   /** The settings that, with id and version, reproduce its output (stored with each run). */
   readonly settings?: Readonly<Record<string, string | number | boolean>>;
+  /** What it compares: blind indexes and attributes (the default), or decrypted identities as well. */
+  readonly reads?: 'blind-indexes' | 'identities';
   /** Pure: the same records give the same pairs, sorted by (a, b), each pair once, a !== b. */
   propose(records: readonly LinkageRecord[]): ProposedPair[];
 }

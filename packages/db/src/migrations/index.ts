@@ -7,6 +7,7 @@ import * as registers from './2026-11-28T04-00-00_registers.ts';
 import * as complaints from './2026-11-28T05-00-00_complaints.ts';
 import * as linkage from './2026-11-28T06-00-00_linkage.ts';
 import * as statistics from './2026-11-28T07-00-00_statistics.ts';
+import * as linkageJobs from './2026-11-28T08-00-00_linkage-jobs.ts';
 
 /** Every migration, by its ISO-dated name. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T05-00-00_complaints': complaints,
   '2026-11-28T06-00-00_linkage': linkage,
   '2026-11-28T07-00-00_statistics': statistics,
+  '2026-11-28T08-00-00_linkage-jobs': linkageJobs,
 };

@@ -1,19 +1,10 @@
-import {
-  can,
-  clusters,
-  ConflictError,
-  distinctCount,
-  type LinkageReason,
-  type LinkageRecord,
-  type MatchProposer,
-  type PersonLink,
-  type ProposedPair,
-  type RecordFacts,
-} from '@ctis/core';
+import { can, ConflictError, distinctCount, type LinkageReason, type PersonLink, type RecordFacts } from '@ctis/core';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { LinkageProposalStatus } from '../schema.ts';
 import type { ScopedTx } from '../scoped-db.ts';
+import { linkageFacts as facts } from './linkage-common.ts';
+import { runView, type LinkageRunResult } from './linkage-runs.ts';
 
 /** One side of a pair: the statistical attributes linkage compares, never an identity. */
 export interface LinkageSide {
@@ -40,28 +31,8 @@ export interface ProposalView {
   readonly createdAt: Date;
   /** The active link made by confirming it, if any (undo takes this id). */
   readonly linkId: string | null;
-}
-
-export interface LinkageRunResult {
-  readonly id: string;
-  readonly proposer: { readonly id: string; readonly version: number };
-  readonly settings: Readonly<Record<string, unknown>>;
-  readonly startedAt: Date;
-  readonly finishedAt: Date;
-  /** Person records given to the proposer (with name indexes, not erased, not label V). */
-  readonly persons: number;
-  /** Pairs the proposer returned. */
-  readonly pairs: number;
-  /** Pairs new to the queue. */
-  readonly newProposals: number;
-  /** Undecided pairs proposed again (score and reasons refreshed). */
-  readonly refreshed: number;
-  /** Pairs already confirmed or rejected: left as decided. */
-  readonly skippedDecided: number;
-  /** Pairs whose persons are already one person through confirmed links. */
-  readonly skippedLinked: number;
-  /** Undecided pairs of earlier runs this run no longer proposes: taken out of the queue. */
-  readonly withdrawn: number;
+  /** The active link was made by a run without a reviewer (auto-link). */
+  readonly automatic: boolean;
 }
 
 /** Whether a reviewer may read a person's identity now (through PersonsRepo, audited). */
@@ -72,7 +43,10 @@ export interface LinkageSummary {
   readonly confirmed: number;
   readonly rejected: number;
   readonly activeLinks: number;
+  /** The latest finished run. */
   readonly lastRun: LinkageRunResult | null;
+  /** The run in progress, if any (it may be an interrupted one until the next run marks it failed). */
+  readonly activeRun: LinkageRunResult | null;
 }
 
 export interface LinkView {
@@ -86,12 +60,9 @@ export interface LinkView {
   readonly undoneAt: Date | null;
 }
 
-const CHUNK = 1_000;
-
 /**
- * Record linkage ("one person, one count"): runs of a match proposer over blind indexes and statistical
- * attributes (never decrypting an identity), the review queue of proposed pairs, decisions on them, and
- * the confirmed links that merge persons for counting (undoable; an undone link keeps its row).
+ * Record linkage ("one person, one count"): the review queue of proposed pairs (the runs that fill it: linkage-runs.ts),
+ * decisions on them, and the confirmed links that merge persons for counting (undoable; an undone link keeps its row).
  *
  * A proposal or a link holds no identity, so it is a national record of label N: `linkage.review` at
  * national scope opens the queue (a narrower grant would see nothing: 404). The persons behind a pair keep
@@ -99,150 +70,6 @@ const CHUNK = 1_000;
  */
 export class LinkageRepo {
   constructor(private readonly tx: ScopedTx) {}
-
-  /** Propose pairs over all persons with the given proposer and put the new ones in the queue. */
-  async run(proposer: MatchProposer): Promise<LinkageRunResult> {
-    const id = uuidv7();
-    const d = this.tx.authorize('linkage.review', 'linkage_run', facts(id));
-    const trx = this.tx.trx;
-    // One run at a time: two runs would race on the same pairs.
-    await sql`SELECT pg_advisory_xact_lock(hashtext('ctis.linkage.run'))`.execute(trx);
-    const startedAt = this.tx.ctx.now();
-    const settings = { ...(proposer.settings ?? {}) };
-    await trx
-      .insertInto('linkage_runs')
-      .values({
-        id,
-        proposer_id: proposer.id,
-        proposer_version: proposer.version,
-        settings: JSON.stringify(settings),
-        started_by: this.tx.actor.userId,
-        started_at: startedAt,
-        finished_at: null,
-        persons: 0,
-        pairs: 0,
-        new_proposals: 0,
-        skipped_decided: 0,
-        skipped_linked: 0,
-        withdrawn: 0,
-      })
-      .execute();
-
-    const records = await this.records();
-    const pairs = proposer.propose(records);
-    const linked = await this.activeLinks();
-    const cluster = clusters(
-      linked.flatMap((l) => [l.a, l.b]),
-      linked,
-    );
-    const existing = new Map(
-      (await trx.selectFrom('linkage_proposals').select(['id', 'person_a', 'person_b', 'status']).execute()).map(
-        (p) => [`${p.person_a}|${p.person_b}`, p],
-      ),
-    );
-    const fresh: ProposedPair[] = [];
-    const again: { id: string; pair: ProposedPair }[] = [];
-    let skippedDecided = 0;
-    let skippedLinked = 0;
-    for (const pair of pairs) {
-      if (!(pair.a < pair.b)) throw new Error(`proposer ${proposer.id} returned an unordered pair`);
-      const known = existing.get(`${pair.a}|${pair.b}`);
-      if (known && known.status !== 'proposed') skippedDecided++;
-      else if (cluster.has(pair.a) && cluster.get(pair.a) === cluster.get(pair.b)) skippedLinked++;
-      else if (known) again.push({ id: known.id, pair });
-      else fresh.push(pair);
-    }
-    const now = this.tx.ctx.now();
-    for (let i = 0; i < fresh.length; i += CHUNK)
-      await trx
-        .insertInto('linkage_proposals')
-        .values(
-          fresh.slice(i, i + CHUNK).map((p) => ({
-            id: uuidv7(),
-            run_id: id,
-            person_a: p.a,
-            person_b: p.b,
-            score: p.score,
-            reasons: JSON.stringify(reasonsOf(p)),
-            status: 'proposed' as const,
-            decided_by: null,
-            decided_at: null,
-            created_at: now,
-          })),
-        )
-        .execute();
-    for (let i = 0; i < again.length; i += CHUNK) {
-      const rows = again
-        .slice(i, i + CHUNK)
-        .map(
-          ({ id: pid, pair }) => sql`(${pid}::uuid, ${pair.score}::float8, ${JSON.stringify(reasonsOf(pair))}::jsonb)`,
-        );
-      await sql`UPDATE linkage_proposals p SET score = v.score, reasons = v.reasons, run_id = ${id}
-        FROM (VALUES ${sql.join(rows)}) AS v(id, score, reasons)
-        WHERE p.id = v.id AND p.status = 'proposed'`.execute(trx);
-    }
-    // Undecided pairs this run did not propose again leave the queue (unless a link once pointed at them).
-    const withdrawn = await trx
-      .deleteFrom('linkage_proposals')
-      .where('status', '=', 'proposed')
-      .where('run_id', '!=', id)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('person_links').select('id').whereRef('person_links.proposal_id', '=', 'linkage_proposals.id'),
-          ),
-        ),
-      )
-      .executeTakeFirst();
-
-    const finishedAt = this.tx.ctx.now();
-    const result: LinkageRunResult = {
-      id,
-      proposer: { id: proposer.id, version: proposer.version },
-      settings,
-      startedAt,
-      finishedAt,
-      persons: records.length,
-      pairs: pairs.length,
-      newProposals: fresh.length,
-      refreshed: again.length,
-      skippedDecided,
-      skippedLinked,
-      withdrawn: Number(withdrawn.numDeletedRows),
-    };
-    await trx
-      .updateTable('linkage_runs')
-      .set({
-        finished_at: finishedAt,
-        persons: result.persons,
-        pairs: result.pairs,
-        new_proposals: result.newProposals,
-        skipped_decided: skippedDecided,
-        skipped_linked: skippedLinked,
-        withdrawn: result.withdrawn,
-      })
-      .where('id', '=', id)
-      .execute();
-    await this.tx.audit({
-      action: 'linkage.run',
-      resourceType: 'linkage_run',
-      resourceId: id,
-      rule: d.rule.id,
-      reason: null,
-      details: {
-        proposer: proposer.id,
-        version: proposer.version,
-        persons: result.persons,
-        pairs: result.pairs,
-        newProposals: result.newProposals,
-        refreshed: result.refreshed,
-        skippedDecided,
-        skippedLinked,
-        withdrawn: result.withdrawn,
-      },
-    });
-    return result;
-  }
 
   /** The review queue: proposals with a status, best first (decided ones most recent first). */
   async queue(opts: { status?: LinkageProposalStatus; limit?: number } = {}): Promise<ProposalView[]> {
@@ -271,35 +98,24 @@ export class LinkageRepo {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('undone_at', 'is', null)
       .executeTakeFirstOrThrow();
-    const last = await this.tx.trx
-      .selectFrom('linkage_runs')
-      .selectAll()
-      .where('finished_at', 'is not', null)
-      .orderBy('started_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const latest = (status: 'finished' | 'running') =>
+      this.tx.trx
+        .selectFrom('linkage_runs')
+        .selectAll()
+        .where('status', '=', status)
+        .orderBy('started_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    const last = await latest('finished');
+    const active = await latest('running');
     return {
       proposed: n('proposed'),
       confirmed: n('confirmed'),
       rejected: n('rejected'),
       activeLinks: Number(links.n),
-      lastRun: last
-        ? {
-            id: last.id,
-            proposer: { id: last.proposer_id, version: last.proposer_version },
-            settings: last.settings,
-            startedAt: last.started_at,
-            finishedAt: last.finished_at!,
-            persons: last.persons,
-            pairs: last.pairs,
-            newProposals: last.new_proposals,
-            refreshed: Math.max(0, last.pairs - last.new_proposals - last.skipped_decided - last.skipped_linked),
-            skippedDecided: last.skipped_decided,
-            skippedLinked: last.skipped_linked,
-            withdrawn: last.withdrawn,
-          }
-        : null,
+      lastRun: last ? runView(last) : null,
+      activeRun: active ? runView(active) : null,
     };
   }
 
@@ -484,33 +300,6 @@ export class LinkageRepo {
     return rows.map((r) => ({ a: r.person_a, b: r.person_b }));
   }
 
-  /** Every person the proposer may consider: blind indexes and statistical attributes only. */
-  private async records(): Promise<LinkageRecord[]> {
-    const rows = await sql<{
-      id: string;
-      organisation_id: string;
-      province: string | null;
-      sex: string | null;
-      birth_year: number | null;
-      nationality: string | null;
-      tokens: string[];
-    }>`SELECT p.id, p.organisation_id, p.province, p.sex, p.birth_year, p.nationality,
-              array_agg(t.token ORDER BY t.token) AS tokens
-       FROM persons p JOIN person_name_index t ON t.person_id = p.id
-       WHERE p.erased_at IS NULL AND p.label <> 'V'
-       GROUP BY p.id
-       ORDER BY p.id`.execute(this.tx.trx);
-    return rows.rows.map((r) => ({
-      personId: r.id,
-      tokens: r.tokens,
-      birthYear: r.birth_year,
-      sex: r.sex,
-      nationality: r.nationality,
-      province: r.province,
-      organisationId: r.organisation_id,
-    }));
-  }
-
   private proposals() {
     return this.tx.trx
       .selectFrom('linkage_proposals as p')
@@ -528,6 +317,7 @@ export class LinkageRepo {
         'p.decided_at',
         'p.created_at',
         'l.id as link_id',
+        'l.automatic as link_automatic',
         'u.display_name as decided_by_name',
         'pa.id as a_id',
         'pa.organisation_id as a_org',
@@ -579,6 +369,7 @@ function viewOf(r: ProposalRow): ProposalView {
     decidedAt: r.decided_at,
     createdAt: r.created_at,
     linkId: r.link_id ?? null,
+    automatic: r.link_automatic === true,
   };
 }
 
@@ -605,26 +396,3 @@ function linkView(l: {
 }
 
 /** Only what the proposer said about each field (a proposer could return more): nothing else is stored. */
-function reasonsOf(p: ProposedPair): LinkageReason[] {
-  return p.reasons.map((r) => ({
-    field: String(r.field),
-    agreement: r.agreement,
-    weight: Number(r.weight),
-    ...(typeof r.shared === 'number' ? { shared: r.shared } : {}),
-    ...(typeof r.of === 'number' ? { of: r.of } : {}),
-  }));
-}
-
-/** A proposal or link as a record for the policy: national, label N, owned by no one. */
-function facts(id: string): RecordFacts {
-  return {
-    id,
-    ownerUserId: null,
-    organisationId: null,
-    province: null,
-    label: 'N',
-    teamUserIds: [],
-    sharedWithOrganisationIds: [],
-    namedUserIds: [],
-  };
-}

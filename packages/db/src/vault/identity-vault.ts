@@ -100,6 +100,29 @@ export class IdentityVault {
     return box ? (JSON.parse(box.open(row.document, aad.identity(personId))) as Identity) : null;
   }
 
+  /**
+   * Decrypt the identities of many persons at once (for record linkage inside the job that compares
+   * them): one query per chunk, in memory only. Erased persons and persons without an identity are absent.
+   */
+  async readMany(trx: Transaction<Database>, personIds: readonly string[]): Promise<Map<string, Identity>> {
+    const out = new Map<string, Identity>();
+    for (let i = 0; i < personIds.length; i += 5_000) {
+      const rows = await trx
+        .selectFrom('person_identity as i')
+        .innerJoin('person_keys as k', 'k.person_id', 'i.person_id')
+        .select(['i.person_id', 'i.document', 'k.wrapped_key'])
+        .where('k.shredded_at', 'is', null)
+        .where('k.wrapped_key', 'is not', null)
+        .where('i.person_id', 'in', personIds.slice(i, i + 5_000))
+        .execute();
+      for (const r of rows) {
+        const box = new SecretBox(Buffer.from(this.ring.open(r.wrapped_key!, aad.dataKey(r.person_id)), 'base64'));
+        out.set(r.person_id, JSON.parse(box.open(r.document, aad.identity(r.person_id))) as Identity);
+      }
+    }
+    return out;
+  }
+
   async writePhoto(
     trx: Transaction<Database>,
     personId: string,

@@ -45,7 +45,7 @@ export function LinkagePage() {
       </div>
       <p>
         {t(
-          'Pairs of person records that may be one person, found by comparing encrypted name keys, birth year, sex, nationality and province. No name is read to find them. Confirm a pair only when you are sure.',
+          'Pairs of person records that may be one person, found by comparing names, dates of birth, sex, nationality, province and document numbers inside the server. The pairs keep no name, only how each field compared. Confirm a pair only when you are sure.',
         )}
       </p>
       <RunPanel summary={summary} />

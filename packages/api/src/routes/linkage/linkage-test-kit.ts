@@ -61,3 +61,16 @@ export async function scopedAs(t: TestApp, role: string): Promise<ScopedDb> {
     .executeTakeFirstOrThrow();
   return systemScoped(t, actorFor(t.config, user, []));
 }
+
+/** Start a linkage run (202) and poll it until it is over; returns the finished (or failed) run. */
+export async function runLinkage(t: TestApp, s: Session): Promise<Record<string, unknown> & { id: string }> {
+  const res = await post(t, s, '/api/linkage/run');
+  if (res.statusCode !== 202) throw new Error(`linkage run: ${res.statusCode} ${res.body}`);
+  const started = res.json().run as { id: string; status: string };
+  for (let i = 0; i < 600; i++) {
+    const r = (await get(t, s, `/api/linkage/runs/${started.id}`)).json().run as { id: string; status: string };
+    if (r.status !== 'running') return r;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('linkage run did not end in 30 s');
+}

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deterministicProposer } from '@ctis/core';
 import type { AppContext } from '../../context.ts';
+import { startLinkageRun } from '../../linkage/run-job.ts';
 import { needs } from '../../policy.ts';
 import {
   presentLink,
@@ -16,23 +16,43 @@ import {
 const idParams = z.object({ id: z.uuid() });
 
 /**
- * Record linkage for "one person, one count": run the match proposer, review the queue of proposed
- * pairs (confirm or reject, each audited), undo a confirmed link. Everything needs `linkage.review`.
- * The proposer is the deterministic one on blind indexes; a probabilistic one replaces it here.
+ * Record linkage for "one person, one count": run the configured match proposer over all persons as a
+ * background job (its progress readable while it runs), review the queue of proposed pairs (confirm or
+ * reject, each audited), undo a confirmed link. Everything needs `linkage.review`.
  */
-export function linkageRoutes(app: FastifyInstance, _ctx: AppContext): void {
+export function linkageRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const proposer = deterministicProposer();
 
   r.post(
     '/api/linkage/run',
     { config: { policy: needs('linkage.review') }, schema: { tags: ['linkage'] } },
+    async (request, reply) => {
+      const run = await startLinkageRun(ctx, request.scopedDb!);
+      return reply.code(202).send({ run: presentRun(run) });
+    },
+  );
+
+  r.get(
+    '/api/linkage/runs',
+    {
+      config: { policy: needs('linkage.review') },
+      schema: {
+        tags: ['linkage'],
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
+      },
+    },
     async (request) => {
-      const { run, summary } = await request.scopedDb!.transaction(async (tx) => ({
-        run: await tx.linkage.run(proposer),
-        summary: await tx.linkage.summary(),
-      }));
-      return { run: presentRun(run), summary: presentSummary(summary) };
+      const runs = await request.scopedDb!.transaction((tx) => tx.linkageRuns.list(request.query.limit));
+      return { runs: runs.map(presentRun) };
+    },
+  );
+
+  r.get(
+    '/api/linkage/runs/:id',
+    { config: { policy: needs('linkage.review') }, schema: { tags: ['linkage'], params: idParams } },
+    async (request) => {
+      const run = await request.scopedDb!.transaction((tx) => tx.linkageRuns.get(request.params.id));
+      return { run: presentRun(run) };
     },
   );
 

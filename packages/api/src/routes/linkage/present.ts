@@ -25,6 +25,7 @@ export interface ProposalDto {
   readonly decidedAt: string | null;
   readonly createdAt: string;
   readonly linkId: string | null;
+  readonly automatic: boolean;
 }
 
 export function presentSide(s: LinkageSide): LinkageSideDto {
@@ -59,6 +60,7 @@ export function presentProposal(v: ProposalView): ProposalDto {
     decidedAt: v.decidedAt?.toISOString() ?? null,
     createdAt: v.createdAt.toISOString(),
     linkId: v.linkId,
+    automatic: v.automatic,
   };
 }
 
@@ -67,8 +69,13 @@ export function presentRun(r: LinkageRunResult) {
     id: r.id,
     proposer: r.proposer,
     settings: r.settings,
+    status: r.status,
+    stage: r.stage,
+    done: r.done,
+    total: r.total,
+    error: r.error,
     startedAt: r.startedAt.toISOString(),
-    finishedAt: r.finishedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
     persons: r.persons,
     pairs: r.pairs,
     newProposals: r.newProposals,
@@ -76,6 +83,7 @@ export function presentRun(r: LinkageRunResult) {
     skippedDecided: r.skippedDecided,
     skippedLinked: r.skippedLinked,
     withdrawn: r.withdrawn,
+    autoLinked: r.autoLinked,
   };
 }
 
@@ -106,5 +114,6 @@ export function presentSummary(s: LinkageSummary) {
     rejected: s.rejected,
     activeLinks: s.activeLinks,
     lastRun: s.lastRun ? presentRun(s.lastRun) : null,
+    activeRun: s.activeRun ? presentRun(s.activeRun) : null,
   };
 }

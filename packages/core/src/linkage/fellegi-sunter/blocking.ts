@@ -3,10 +3,23 @@
  * to one key (or null: the rule does not apply). A pair found by several rules is compared once (by the
  * first rule that finds it). A key held by more than `maxBlockSize` records is skipped (it would pair
  * nearly everyone), and the recall measurement shows what that costs.
+ *
+ * Keys become block numbers once per rule, so checking whether an earlier rule already found a pair is
+ * an integer comparison, not a string one: this runs for every candidate pair.
  */
 export interface BlockingRule<P> {
   readonly name: string;
   key(p: P): string | null;
+  /**
+   * The comparator fields a shared key makes agree (or nearly): pairs found by this rule say little
+   * about those fields, so m-estimation leaves them out when it trains on the rule's pairs.
+   */
+  readonly fields?: readonly string[];
+  /**
+   * This rule's own cap on block size, below the overall one: a birth date shared by a few records is
+   * a good block, one shared by hundreds (a million young victims) is no block at all.
+   */
+  readonly maxBlockSize?: number;
 }
 
 export interface BlockingOptions<P> {
@@ -16,67 +29,97 @@ export interface BlockingOptions<P> {
   readonly allowed?: (a: P, b: P) => boolean;
 }
 
-interface RuleKeys {
-  /** Each record's key under the rule, or null when it has none or its block is too large. */
-  readonly keys: (string | null)[];
-  readonly blocks: Map<string, number[]>;
+/** One rule's blocks: each record's block number (-1: no key, or its block is too large) and members. */
+export interface RuleBlocks {
+  readonly blockOf: Int32Array;
+  /** Block b's members are members[starts[b]] .. members[starts[b + 1] - 1], in record order. */
+  readonly starts: Int32Array;
+  readonly members: Int32Array;
 }
 
-function ruleKeys<P>(records: readonly P[], rule: BlockingRule<P>, maxBlockSize: number): RuleKeys {
-  const keys = records.map((r) => rule.key(r));
-  const blocks = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    if (k === null) return;
-    const block = blocks.get(k);
-    if (block) block.push(i);
-    else blocks.set(k, [i]);
-  });
-  for (const [k, block] of blocks)
-    if (block.length > maxBlockSize) {
-      blocks.delete(k);
-      for (const i of block) keys[i] = null;
+export function ruleBlocks<P>(records: readonly P[], rule: BlockingRule<P>, overallMax: number): RuleBlocks {
+  const n = records.length;
+  const maxBlockSize = Math.min(overallMax, rule.maxBlockSize ?? Infinity);
+  const blockOf = new Int32Array(n);
+  const ids = new Map<string, number>();
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = rule.key(records[i]!);
+    if (k === null) {
+      blockOf[i] = -1;
+      continue;
     }
-  return { keys, blocks };
+    let b = ids.get(k);
+    if (b === undefined) {
+      b = sizes.length;
+      ids.set(k, b);
+      sizes.push(0);
+    }
+    sizes[b]!++;
+    blockOf[i] = b;
+  }
+  // Renumber the blocks worth comparing (two to maxBlockSize members); the rest get -1.
+  const renumber = new Int32Array(sizes.length).fill(-1);
+  let kept = 0;
+  for (let b = 0; b < sizes.length; b++) if (sizes[b]! >= 2 && sizes[b]! <= maxBlockSize) renumber[b] = kept++;
+  const starts = new Int32Array(kept + 1);
+  for (let i = 0; i < n; i++) {
+    const b = blockOf[i]! < 0 ? -1 : renumber[blockOf[i]!]!;
+    blockOf[i] = b;
+    if (b >= 0) starts[b + 1]!++;
+  }
+  for (let b = 0; b < kept; b++) starts[b + 1]! += starts[b]!;
+  const fill = starts.slice(0, kept);
+  const members = new Int32Array(starts[kept]!);
+  for (let i = 0; i < n; i++) if (blockOf[i]! >= 0) members[fill[blockOf[i]!]!++] = i;
+  return { blockOf, starts, members };
 }
 
 /**
- * Calls `emit(i, j, rule)` once for every candidate pair (i < j, indexes into `records`), in a
- * deterministic order. Returns the number of candidate pairs.
+ * Calls `emit(i, j, rule, mask)` once for every candidate pair (i < j, indexes into `records`), in a
+ * deterministic order: `rule` is the first rule that finds the pair, `mask` has bit r set for every rule
+ * r (of the first 31) whose key the two records share. Returns the number of candidate pairs.
  */
 export function forEachCandidate<P>(
   records: readonly P[],
   rules: readonly BlockingRule<P>[],
-  emit: (i: number, j: number, rule: number) => void,
+  emit: (i: number, j: number, rule: number, mask: number) => void,
   options: BlockingOptions<P> = {},
 ): number {
   const maxBlockSize = options.maxBlockSize ?? 1000;
-  const all: RuleKeys[] = [];
+  const blocks = rules.map((rule) => ruleBlocks(records, rule, maxBlockSize));
+  const blockOf = blocks.map((b) => b.blockOf);
+  const R = rules.length;
+  const allowed = options.allowed;
   let count = 0;
-  for (let r = 0; r < rules.length; r++) {
-    const current = ruleKeys(records, rules[r]!, maxBlockSize);
-    for (const block of current.blocks.values()) {
-      for (let x = 0; x < block.length; x++) {
-        const bi = block[x]!;
-        for (let y = x + 1; y < block.length; y++) {
-          const bj = block[y]!;
-          const i = bi < bj ? bi : bj;
-          const j = bi < bj ? bj : bi;
+  for (let r = 0; r < R; r++) {
+    const { starts, members } = blocks[r]!;
+    for (let b = 0; b + 1 < starts.length; b++) {
+      const end = starts[b + 1]!;
+      for (let x = starts[b]!; x < end; x++) {
+        const i = members[x]!;
+        for (let y = x + 1; y < end; y++) {
+          const j = members[y]!;
           let seen = false;
-          for (const earlier of all) {
-            const k = earlier.keys[i];
-            if (k !== null && k === earlier.keys[j]) {
+          for (let e = 0; e < r; e++) {
+            const k = blockOf[e]![i]!;
+            if (k >= 0 && k === blockOf[e]![j]) {
               seen = true;
               break;
             }
           }
           if (seen) continue;
-          if (options.allowed && !options.allowed(records[i]!, records[j]!)) continue;
+          if (allowed && !allowed(records[i]!, records[j]!)) continue;
+          let mask = 1 << r;
+          for (let e = r + 1; e < R && e < 31; e++) {
+            const k = blockOf[e]![i]!;
+            if (k >= 0 && k === blockOf[e]![j]) mask |= 1 << e;
+          }
           count++;
-          emit(i, j, r);
+          emit(i, j, r, mask);
         }
       }
     }
-    all.push(current);
   }
   return count;
 }
@@ -101,7 +144,7 @@ export function blockingRecall<P>(
   options: BlockingOptions<P> = {},
 ): { rules: RuleRecall[]; union: RuleRecall } {
   const maxBlockSize = options.maxBlockSize ?? 1000;
-  const keys = rules.map((rule) => ruleKeys(records, rule, maxBlockSize));
+  const blocks = rules.map((rule) => ruleBlocks(records, rule, maxBlockSize));
   const persons = new Map<string, number[]>();
   truth.forEach((t, i) => {
     const g = persons.get(t);
@@ -119,8 +162,8 @@ export function blockingRecall<P>(
         if (options.allowed && !options.allowed(records[i]!, records[j]!)) continue;
         truePairs++;
         let any = false;
-        keys.forEach(({ keys: k }, r) => {
-          if (k[i] !== null && k[i] === k[j]) {
+        blocks.forEach(({ blockOf }, r) => {
+          if (blockOf[i]! >= 0 && blockOf[i] === blockOf[j]) {
             kept[r]!++;
             any = true;
           }
@@ -128,19 +171,40 @@ export function blockingRecall<P>(
         if (any) unionKept++;
       }
   const share = (x: number) => (truePairs === 0 ? 1 : x / truePairs);
-  const pairsOf = (blocks: Map<string, number[]>) => {
+  const pairsOf = ({ starts }: RuleBlocks) => {
     let n = 0;
-    for (const b of blocks.values()) n += (b.length * (b.length - 1)) / 2;
+    for (let b = 0; b + 1 < starts.length; b++) {
+      const size = starts[b + 1]! - starts[b]!;
+      n += (size * (size - 1)) / 2;
+    }
     return n;
   };
-  const unionPairs = forEachCandidate(records, rules, () => {}, options);
+  const unionPairs = options.allowed ? forEachCandidate(records, rules, () => {}, options) : unionPairCount(blocks);
   return {
     rules: rules.map((rule, r) => ({
       rule: rule.name,
-      pairs: pairsOf(keys[r]!.blocks),
+      pairs: pairsOf(blocks[r]!),
       truePairsKept: kept[r]!,
       recall: share(kept[r]!),
     })),
     union: { rule: 'all rules', pairs: unionPairs, truePairsKept: unionKept, recall: share(unionKept) },
   };
+}
+
+/** Distinct pairs over all rules' blocks (what forEachCandidate would emit with no `allowed`). */
+function unionPairCount(blocks: readonly RuleBlocks[]): number {
+  let count = 0;
+  blocks.forEach(({ starts, members }, r) => {
+    for (let b = 0; b + 1 < starts.length; b++)
+      for (let x = starts[b]!; x < starts[b + 1]!; x++)
+        for (let y = x + 1; y < starts[b + 1]!; y++) {
+          const i = members[x]!;
+          const j = members[y]!;
+          let seen = false;
+          for (let e = 0; e < r && !seen; e++)
+            seen = blocks[e]!.blockOf[i]! >= 0 && blocks[e]!.blockOf[i] === blocks[e]!.blockOf[j];
+          if (!seen) count++;
+        }
+  });
+  return count;
 }

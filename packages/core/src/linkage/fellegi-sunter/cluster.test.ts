@@ -62,3 +62,26 @@ describe('clusterPairs', () => {
     expect([...a]).toEqual([0, 0, 2, 2, 4, 4]); // 1-2 would make a cluster of 4
   });
 });
+
+describe('clusterPairs with cannot-link pairs', () => {
+  it('drops the edge that would put two plainly different records in one cluster', () => {
+    // 0-1 and 1-2 are above the threshold, but 0 and 2 were compared and are two persons: the weaker
+    // edge (1-2) is dropped.
+    const e = edges([
+      [0, 1, 12],
+      [1, 2, 9],
+      [3, 4, 8],
+    ]);
+    expect([...clusterPairs(5, e, 5)]).toEqual([0, 0, 0, 3, 3]);
+    expect([...clusterPairs(5, e, 5, Infinity, undefined, { i: [0], j: [2] })]).toEqual([0, 0, 2, 3, 3]);
+  });
+  it('finds the conflict through any member of either cluster', () => {
+    const e = edges([
+      [0, 1, 20],
+      [2, 3, 20],
+      [1, 2, 10],
+    ]);
+    expect([...clusterPairs(4, e, 5, Infinity, undefined, { i: [3], j: [0] })]).toEqual([0, 0, 2, 2]);
+    expect([...clusterPairs(4, e, 5, Infinity, undefined, { i: [], j: [] })]).toEqual([0, 0, 0, 0]);
+  });
+});

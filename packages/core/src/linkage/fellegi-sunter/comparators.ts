@@ -18,6 +18,17 @@ export interface Comparator<P = Prepared> {
    */
   readonly tfValue?: (p: P) => string | null;
   readonly tfLevels?: readonly number[];
+  /**
+   * Comparators sharing this name (given and family name) take their term frequencies together when
+   * all of them agree at a TF level: the frequency of the whole name, not the product of its parts.
+   */
+  readonly tfJoint?: string;
+  /**
+   * Agreement on this field is mostly implied by agreement on others (a shared name nearly always means
+   * a shared sex and nationality), so it adds no weight; disagreement still counts against a match.
+   * Without this, fields independent in the model but not in life make the weights overconfident.
+   */
+  readonly impliedAgreement?: boolean;
 }
 
 const NAME_LEVELS = [
@@ -52,6 +63,7 @@ export function nameComparator(
     levels: NAME_LEVELS,
     tfValue: (p) => pick(p)?.folded ?? null,
     tfLevels: [0, 1],
+    tfJoint: 'name',
     compare(a, b) {
       const x = pick(a);
       const y = pick(b);
@@ -94,10 +106,11 @@ export const birthDateComparator: Comparator = {
   },
 };
 
-function exactComparator(field: string, pick: (p: Prepared) => string | null): Comparator {
+function exactComparator(field: string, pick: (p: Prepared) => string | null, impliedAgreement = false): Comparator {
   return {
     field,
     levels: ['exact', 'else'],
+    impliedAgreement,
     compare(a, b) {
       const x = pick(a);
       const y = pick(b);
@@ -107,17 +120,20 @@ function exactComparator(field: string, pick: (p: Prepared) => string | null): C
   };
 }
 
-export const sexComparator = exactComparator('sex', (p) => p.sex);
-export const nationalityComparator = exactComparator('nationality', (p) => p.nationality);
+export const sexComparator = exactComparator('sex', (p) => p.sex, true);
+export const nationalityComparator = exactComparator('nationality', (p) => p.nationality, true);
 
-/** Place: exact; close (Jaro–Winkler >= 0.88, or a word such as a postcode in common); else. */
+/**
+ * Place: exact; close (Jaro–Winkler >= 0.88, or a postcode-like word, one with a digit, in common); else.
+ * Other shared words are not enough: Kampong Cham and Kampong Thom, An Giang and Kien Giang differ.
+ */
 export const placeComparator: Comparator = {
   field: 'place',
   levels: ['exact', 'close', 'else'],
   compare(a, b) {
     if (a.place === null || b.place === null) return MISSING;
     if (a.place === b.place) return 0;
-    for (const t of a.placeTokens) if (b.placeTokens.includes(t)) return 1;
+    for (const t of a.placeTokens) if (/\d/.test(t) && b.placeTokens.includes(t)) return 1;
     return jaroWinkler(a.place, b.place) >= 0.88 ? 1 : 2;
   },
 };

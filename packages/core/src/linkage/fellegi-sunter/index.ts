@@ -25,6 +25,8 @@ export { estimateM, estimateU, levelWeights, startingM, type MEstimate, type Pat
 export {
   blockingRecall,
   forEachCandidate,
+  ruleBlocks,
+  type RuleBlocks,
   type BlockingOptions,
   type BlockingRule,
   type RuleRecall,

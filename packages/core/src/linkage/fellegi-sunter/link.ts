@@ -1,30 +1,106 @@
 import { MISSING, PERSON_COMPARATORS, type Comparator } from './comparators.ts';
 import { forEachCandidate, type BlockingRule } from './blocking.ts';
 import { clusterPairs } from './cluster.ts';
-import { estimateM, estimateU, levelWeights, type PatternTable } from './model.ts';
+import { trainPerRule } from './train.ts';
+import { estimateM, estimatePrior, estimateU, levelWeights, type PatternTable } from './model.ts';
 import type { Prepared } from './record.ts';
 
-/** Default blocking rules for person records (recall measured by blockingRecall). */
+/** Both names' keys in sorted order, so given and family written the other way round still meet. */
+function namesKey(p: Prepared): string | null {
+  const g = p.given?.key ?? '';
+  const f = p.family?.key ?? '';
+  if (g === '' && f === '') return null;
+  return g < f ? `${g}|${f}` : `${f}|${g}`;
+}
+
+function phoneticNamesKey(p: Prepared): string | null {
+  const g = p.given?.phonetic ?? '';
+  const f = p.family?.phonetic ?? '';
+  if (g === '' || f === '') return null;
+  return g < f ? `${g}|${f}` : `${f}|${g}`;
+}
+
+const NAME_IMPLIES = ['sex', 'nationality'];
+const NAME_FIELDS = ['given_name', 'family_name', ...NAME_IMPLIES];
+
+const fullDate = (p: Prepared) => (p.birth && p.birth.digits !== '' ? p.birth.digits : null);
+
+/**
+ * Default blocking rules for person records (recall measured by blockingRecall). Every rule joins two
+ * or more fields: with real name frequencies (a few family names such as Sok or Nguyen cover a large
+ * share of people) a name alone, or a birth year alone, makes blocks that grow with the square of the
+ * data. Names are compared by their folded keys and Soundex codes, so spellings and script meet.
+ *
+ * `fields` also lists what a rule's key implies without forcing it: a shared name mostly means a shared
+ * sex and nationality (names are gendered and national), a shared province a shared nationality. Left
+ * in, those fields would let the rule's EM session learn "same sex and nationality" instead of "same
+ * person".
+ */
 export const PERSON_BLOCKING_RULES: readonly BlockingRule<Prepared>[] = [
-  { name: 'document number', key: (p) => p.document },
+  { name: 'document number', key: (p) => p.document, fields: ['document_number'] },
   {
-    name: 'both names (either order)',
-    key: (p) => (p.given && p.family ? [p.given.folded, p.family.folded].sort().join('|') : null),
+    name: 'names + birth year',
+    key: (p) => {
+      const names = namesKey(p);
+      return names !== null && p.birth ? `${names}|${p.birth.year}` : null;
+    },
+    fields: [...NAME_FIELDS, 'birth_date'],
   },
   {
-    name: 'family phonetic + birth year',
-    key: (p) => (p.family && p.birth ? `${p.family.phonetic}|${p.birth.year}` : null),
+    name: 'names + place',
+    key: (p) => {
+      const names = namesKey(p);
+      return names !== null && p.place !== null ? `${names}|${p.place}` : null;
+    },
+    fields: [...NAME_FIELDS, 'place'],
+    // Fifty namesakes in one province are no block; their pairs need a birth date to be told apart.
+    maxBlockSize: 50,
   },
   {
-    name: 'given phonetic + birth year',
-    key: (p) => (p.given && p.birth ? `${p.given.phonetic}|${p.birth.year}` : null),
+    name: 'family name + birth date',
+    key: (p) => (p.family && fullDate(p) ? `${p.family.key}|${fullDate(p)}` : null),
+    fields: ['family_name', ...NAME_IMPLIES, 'birth_date'],
   },
-  { name: 'given phonetic + place', key: (p) => (p.given && p.place ? `${p.given.phonetic}|${p.place}` : null) },
   {
-    name: 'family prefix + place',
-    key: (p) => (p.family && p.place ? `${p.family.folded.slice(0, 3)}|${p.place}` : null),
+    name: 'given name + birth date',
+    key: (p) => (p.given && fullDate(p) ? `${p.given.key}|${fullDate(p)}` : null),
+    fields: ['given_name', ...NAME_IMPLIES, 'birth_date'],
   },
-  { name: 'birth date', key: (p) => (p.birth && p.birth.digits !== '' ? p.birth.digits : null) },
+  {
+    // Soundex codes are coarse (Sok, Sokha and Seng share S2..), so sex, where recorded, narrows the blocks.
+    name: 'phonetic names + birth year + sex',
+    key: (p) => {
+      const names = phoneticNamesKey(p);
+      return names !== null && p.birth ? `${names}|${p.birth.year}|${p.sex ?? ''}` : null;
+    },
+    fields: [...NAME_FIELDS, 'birth_date'],
+    maxBlockSize: 50,
+  },
+  // Rules for records whose names are both misspelt or both missing; with small caps, because at scale
+  // a birth date or a name with a sound-alike is shared by too many records to block on.
+  {
+    name: 'birth date (small blocks)',
+    key: fullDate,
+    fields: ['birth_date'],
+    maxBlockSize: 20,
+  },
+  {
+    name: 'given name + family phonetic (small blocks)',
+    key: (p) => (p.given && p.family ? `${p.given.key}|${p.family.phonetic}` : null),
+    fields: NAME_FIELDS,
+    maxBlockSize: 20,
+  },
+  {
+    name: 'family name + given phonetic (small blocks)',
+    key: (p) => (p.given && p.family ? `${p.family.key}|${p.given.phonetic}` : null),
+    fields: NAME_FIELDS,
+    maxBlockSize: 20,
+  },
+  {
+    name: 'birth date + place',
+    key: (p) => (fullDate(p) && p.place !== null ? `${fullDate(p)}|${p.place}` : null),
+    fields: ['birth_date', 'place', 'nationality'],
+  },
 ];
 
 export interface LinkOptions<P> {
@@ -103,8 +179,85 @@ class Growable {
 }
 
 /**
+ * The frequency of the values of the comparators sharing a `tfJoint` group, taken together (the first
+ * such group): a Vietnamese family name and a Vietnamese given name are far likelier together than the
+ * product of their frequencies over a population of many nationalities, so term-frequency adjustments
+ * field by field overstate how rare "Nguyen Thi Lan" is. Only names held by JOINT_MIN_COUNT records or
+ * more (NaN otherwise), so that one person's own duplicates do not make a rare name look common.
+ */
+const JOINT_MIN_COUNT = 5;
+
+function jointFrequencies<P>(
+  records: readonly P[],
+  comparators: readonly Comparator<P>[],
+): { fields: number[]; log: Float64Array } | null {
+  const group = comparators.find((c) => c.tfJoint !== undefined)?.tfJoint;
+  if (group === undefined) return null;
+  const fields = comparators.flatMap((c, f) => (c.tfJoint === group && c.tfValue ? [f] : []));
+  if (fields.length < 2) return null;
+  const values = records.map((r) => {
+    let key = '';
+    for (const f of fields) {
+      const v = comparators[f]!.tfValue!(r);
+      if (v === null) return null;
+      key += `${v}\u0000`;
+    }
+    return key;
+  });
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const v of values)
+    if (v !== null) {
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+      total++;
+    }
+  const log = new Float64Array(records.length);
+  values.forEach((v, i) => {
+    const count = v === null ? 0 : counts.get(v)!;
+    log[i] = count < JOINT_MIN_COUNT ? NaN : Math.log2(count / Math.max(1, total));
+  });
+  return { fields, log };
+}
+
+/** A compared pair this far (log2 units) below the threshold is two persons for clustering. */
+const CANNOT_LINK_MARGIN = 6;
+
+/** Compared pairs scored below `below` whose records both have a link (the only ones clustering can join). */
+function cannotLinks(
+  n: number,
+  pi: Growable,
+  pj: Growable,
+  weight: Float64Array,
+  linked: { readonly i: Int32Array; readonly j: Int32Array },
+  below: number,
+): { i: Int32Array; j: Int32Array } {
+  const hasLink = new Uint8Array(n);
+  for (let e = 0; e < linked.i.length; e++) hasLink[linked.i[e]!] = hasLink[linked.j[e]!] = 1;
+  const ci = new Growable();
+  const cj = new Growable();
+  for (let e = 0; e < pi.length; e++) {
+    const i = pi.data[e]!;
+    const j = pj.data[e]!;
+    if (weight[e]! < below && hasLink[i] === 1 && hasLink[j] === 1) {
+      ci.push(i);
+      cj.push(j);
+    }
+  }
+  return { i: ci.data.subarray(0, ci.length), j: cj.data.subarray(0, cj.length) };
+}
+
+/** Weights are binned this finely for the prior's EM (a histogram instead of millions of pairs). */
+const PRIOR_BIN = 0.05;
+
+/**
  * Fellegi–Sunter linkage learned without labels: blocking, comparison, u by random sampling, m by EM,
  * scoring (sum of log2(m/u) plus term-frequency adjustments), threshold and capped clustering.
+ *
+ * m: where rules declare their `fields`, by EM with u fixed on each rule's pairs, leaving out the fields
+ * the rule forces to agree (averaged over rules, weighted by their expected matches); fields no rule
+ * leaves free fall back to a two-class EM over all blocked pairs. The prior (how likely two records are
+ * one person) is then fitted on the candidate pairs' weights. Pairs are kept in typed arrays and EM runs
+ * on the table of comparison patterns, not on pairs.
  */
 export function linkRecords<P extends { readonly id: string; readonly source?: string | null }>(
   records: readonly P[],
@@ -116,20 +269,26 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
   const allowed = options.crossSourceOnly ? (a: P, b: P) => (a.source ?? null) !== (b.source ?? null) : undefined;
   const n = records.length;
   const F = comparators.length;
+  const R = Math.min(rules.length, 31);
 
-  // Term frequencies of the values of fields with a TF adjustment.
-  const tf = comparators.map((c) => {
+  // Term frequencies: each record's log2 share of its value, for fields with a TF adjustment (NaN: none).
+  const tfLog = comparators.map((c) => {
     if (!c.tfValue) return null;
+    const values = records.map((r) => c.tfValue!(r));
     const counts = new Map<string, number>();
     let total = 0;
-    for (const r of records) {
-      const v = c.tfValue(r);
+    for (const v of values) {
       if (v === null) continue;
       counts.set(v, (counts.get(v) ?? 0) + 1);
       total++;
     }
-    return { counts, total };
+    const out = new Float64Array(n);
+    values.forEach((v, i) => {
+      out[i] = v === null ? NaN : Math.log2(Math.max(1, counts.get(v)!) / Math.max(1, total));
+    });
+    return out;
   });
+  const joint = jointFrequencies(records, comparators);
 
   progress('u', `sampling ${options.uSamples ?? 200_000} random pairs`);
   const u = estimateU(records, comparators, {
@@ -138,11 +297,12 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
     ...(allowed && { allowed }),
   });
 
-  // Compare every candidate pair once; keep its pattern.
+  // Compare every candidate pair once; keep its pattern, and count (pattern, rules sharing a key).
   const radix = comparators.map((c) => c.levels.length + 1);
   const patternIndex = new Map<number, number>();
   const patternLevels: number[][] = [];
   const patternCounts: number[] = [];
+  const byRules = new Map<number, number>();
   const pi = new Growable();
   const pj = new Growable();
   const pp = new Growable();
@@ -150,10 +310,12 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
   const candidates = forEachCandidate(
     records,
     rules,
-    (i, j) => {
+    (i, j, _rule, mask) => {
+      const a = records[i]!;
+      const b = records[j]!;
       let code = 0;
       for (let f = 0; f < F; f++) {
-        const l = comparators[f]!.compare(records[i]!, records[j]!);
+        const l = comparators[f]!.compare(a, b);
         levels[f] = l;
         code = code * radix[f]! + (l + 1);
       }
@@ -165,6 +327,8 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
         patternCounts.push(0);
       }
       patternCounts[p]!++;
+      const key = p * 2 ** R + (mask & (2 ** R - 1));
+      byRules.set(key, (byRules.get(key) ?? 0) + 1);
       pi.push(i);
       pj.push(j);
       pp.push(p);
@@ -174,16 +338,76 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
   );
   progress('compare', `${candidates} candidate pairs, ${patternLevels.length} patterns`);
 
-  const table: PatternTable = { levels: patternLevels, counts: patternCounts };
-  const em = estimateM(table, u, {
+  const emOptions = {
     ...(options.emMaxIterations !== undefined && { maxIterations: options.emMaxIterations }),
     ...(options.emTolerance !== undefined && { tolerance: options.emTolerance }),
-  });
+  };
+  const table: PatternTable = { levels: patternLevels, counts: patternCounts };
+  const em = estimateM(table, u, emOptions);
+  const m = trainPerRule(rules.slice(0, R), comparators, byRules, table, u, em.m, emOptions);
   progress(
     'em',
-    `${em.iterations} iterations${em.converged ? '' : ' (not converged)'}, lambda ${em.lambda.toFixed(4)}`,
+    `${em.iterations} iterations${em.converged ? '' : ' (not converged)'}, ${m.sessions} rule sessions, m from rules for ${m.trained}/${F} fields`,
   );
-  const weights = levelWeights(em.m, u);
+  const weights = levelWeights(m.m, u).map((ws, f) =>
+    comparators[f]!.impliedAgreement ? ws.map((w) => Math.min(0, w)) : ws,
+  );
+
+  // Each candidate pair's weight: its pattern's, plus term-frequency adjustments on exact names.
+  const logU = u.map((x) => x.map(Math.log2));
+  const patternWeight = Float64Array.from(patternLevels, (ls) =>
+    ls.reduce((s, l, f) => (l === MISSING ? s : s + weights[f]![l]!), 0),
+  );
+  const tfFields = comparators.flatMap((c, f) => (tfLog[f] && c.tfLevels?.length ? [f] : []));
+  // tfLevelOf[p * F + f]: the level whose u a TF adjustment replaces, or -1.
+  const tfLevelOf = new Int8Array(patternLevels.length * F).fill(-1);
+  const hasTfLevel = new Uint8Array(patternLevels.length);
+  patternLevels.forEach((ls, p) => {
+    for (const f of tfFields)
+      if (ls[f] !== MISSING && comparators[f]!.tfLevels!.includes(ls[f]!)) {
+        tfLevelOf[p * F + f] = ls[f]!;
+        hasTfLevel[p] = 1;
+      }
+  });
+  const tfAdjust = (f: number, level: number, i: number): number => {
+    const lf = tfLog[f]?.[i];
+    return lf === undefined || Number.isNaN(lf) ? 0 : logU[f]![level]! - lf;
+  };
+  // Per-field TF adjustments of record i at the given TF levels (-1: none); where all fields of the
+  // joint group agree, the group's part uses the frequency of the values together (the last field of
+  // the group carries the difference, so the parts still add up).
+  const tfParts = (levelOf: (f: number) => number, i: number, out: Float64Array): Float64Array => {
+    out.fill(0);
+    for (const f of tfFields) {
+      const l = levelOf(f);
+      if (l >= 0) out[f] = tfAdjust(f, l, i);
+    }
+    if (joint !== null && !Number.isNaN(joint.log[i]!) && joint.fields.every((f) => levelOf(f) >= 0)) {
+      let together = -joint.log[i]!;
+      let separate = 0;
+      for (const f of joint.fields) {
+        together += logU[f]![levelOf(f)]!;
+        separate += out[f]!;
+      }
+      out[joint.fields[joint.fields.length - 1]!]! += together - separate;
+    }
+    return out;
+  };
+  const parts = new Float64Array(F);
+  const pairWeight = new Float64Array(pi.length);
+  let minW = Infinity;
+  let maxW = -Infinity;
+  for (let e = 0; e < pi.length; e++) {
+    const p = pp.data[e]!;
+    let w = patternWeight[p]!;
+    if (hasTfLevel[p] === 1) {
+      tfParts((f) => tfLevelOf[p * F + f]!, pi.data[e]!, parts);
+      for (const f of tfFields) w += parts[f]!;
+    }
+    pairWeight[e] = w;
+    if (w < minW) minW = w;
+    if (w > maxW) maxW = w;
+  }
 
   let allowedPairs = (n * (n - 1)) / 2;
   if (allowed) {
@@ -191,55 +415,53 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
     for (const r of records) bySource.set(r.source ?? null, (bySource.get(r.source ?? null) ?? 0) + 1);
     for (const c of bySource.values()) allowedPairs -= (c * (c - 1)) / 2;
   }
-  const expectedMatches = em.lambda * candidates;
-  const priorP = Math.min(0.5, Math.max(1e-12, expectedMatches / Math.max(1, allowedPairs)));
+  const bins = pi.length === 0 ? 0 : Math.floor((maxW - minW) / PRIOR_BIN) + 1;
+  const binCounts = new Float64Array(bins);
+  for (let e = 0; e < pi.length; e++) binCounts[Math.floor((pairWeight[e]! - minW) / PRIOR_BIN)]!++;
+  const binWeights = Float64Array.from({ length: bins }, (_, b) => minW + (b + 0.5) * PRIOR_BIN);
+  const priorP = estimatePrior(
+    binWeights,
+    binCounts,
+    allowedPairs,
+    (em.lambda * candidates) / Math.max(1, allowedPairs),
+  );
   const priorWeight = Math.log2(priorP / (1 - priorP));
   const minProbability = options.minProbability ?? 0.5;
   const threshold = options.threshold ?? Math.log2(minProbability / (1 - minProbability)) - priorWeight;
 
-  const tfAdjust = (f: number, level: number, a: P): number => {
-    const c = comparators[f]!;
-    const t = tf[f];
-    if (!t || !c.tfLevels?.includes(level)) return 0;
-    const v = c.tfValue!(a);
-    if (v === null) return 0;
-    const freq = Math.max(1, t.counts.get(v) ?? 1) / Math.max(1, t.total);
-    return Math.log2(u[f]![level]! / freq);
-  };
-  const patternWeight = patternLevels.map((ls) => ls.reduce((s, l, f) => (l === MISSING ? s : s + weights[f]![l]!), 0));
-  const hasTf = comparators.map((c) => c.tfLevels !== undefined && c.tfLevels.length > 0);
-
-  const keepI: number[] = [];
-  const keepJ: number[] = [];
-  const keepW: number[] = [];
-  for (let e = 0; e < pi.length; e++) {
-    const p = pp.data[e]!;
-    let w = patternWeight[p]!;
-    const ls = patternLevels[p]!;
-    const a = records[pi.data[e]!]!;
-    for (let f = 0; f < F; f++) if (hasTf[f] && ls[f] !== MISSING) w += tfAdjust(f, ls[f]!, a);
-    if (w >= threshold) {
-      keepI.push(pi.data[e]!);
-      keepJ.push(pj.data[e]!);
-      keepW.push(w);
+  let kept = 0;
+  for (let e = 0; e < pi.length; e++) if (pairWeight[e]! >= threshold) kept++;
+  const pairs = { i: new Int32Array(kept), j: new Int32Array(kept), weight: new Float64Array(kept) };
+  for (let e = 0, k = 0; e < pi.length; e++)
+    if (pairWeight[e]! >= threshold) {
+      pairs.i[k] = pi.data[e]!;
+      pairs.j[k] = pj.data[e]!;
+      pairs.weight[k++] = pairWeight[e]!;
     }
-  }
-  const pairs = { i: Int32Array.from(keepI), j: Int32Array.from(keepJ), weight: Float64Array.from(keepW) };
-  progress('score', `${keepW.length} pairs at or above weight ${threshold.toFixed(2)}`);
+  progress('score', `${kept} pairs at or above weight ${threshold.toFixed(2)} (prior ${priorP.toExponential(2)})`);
   const byId = (x: number, y: number) => {
     const a = records[x]!.id;
     const b = records[y]!.id;
     return a < b ? -1 : a > b ? 1 : 0;
   };
-  const clusterOf = clusterPairs(n, pairs, threshold, options.maxClusterSize ?? 50, byId);
+  const clusterOf = clusterPairs(
+    n,
+    pairs,
+    threshold,
+    options.maxClusterSize ?? 50,
+    byId,
+    cannotLinks(n, pi, pj, pairWeight, pairs, threshold - CANNOT_LINK_MARGIN),
+  );
+  const hasTf = comparators.map((_, f) => tfFields.includes(f));
+  const lambda = candidates === 0 ? 0 : Math.min(1, (priorP * allowedPairs) / candidates);
 
   const model: FsModel = {
     fields: comparators.map((c) => c.field),
     levels: comparators.map((c) => c.levels),
-    m: em.m,
+    m: m.m,
     u,
     weights,
-    lambda: em.lambda,
+    lambda,
     priorWeight,
     threshold,
     emIterations: em.iterations,
@@ -254,10 +476,16 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
     explain(i, j) {
       const a = records[i]!;
       const b = records[j]!;
+      const ls = comparators.map((c) => c.compare(a, b));
+      const adjs = tfParts(
+        (f) => (hasTf[f] && ls[f] !== MISSING && comparators[f]!.tfLevels!.includes(ls[f]!) ? ls[f]! : -1),
+        i,
+        new Float64Array(F),
+      );
       return comparators.map((c, f) => {
-        const l = c.compare(a, b);
+        const l = ls[f]!;
         if (l === MISSING) return { field: c.field, level: 'missing', weight: 0 };
-        const adj = hasTf[f] ? tfAdjust(f, l, a) : 0;
+        const adj = adjs[f]!;
         return {
           field: c.field,
           level: c.levels[l]!,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MISSING, type Comparator } from './comparators.ts';
-import { estimateM, estimateU, levelWeights, type PatternTable } from './model.ts';
+import {
+  estimateM,
+  estimateMFixedU,
+  estimatePrior,
+  estimateU,
+  levelWeights,
+  startingM,
+  type PatternTable,
+} from './model.ts';
 import { seededRandom } from './random.ts';
 
 const TRUE_M = [
@@ -90,5 +98,29 @@ describe('estimateU', () => {
     const records = Array.from({ length: 100 }, (_, i) => i);
     const [u] = estimateU(records, [same], { samples: 2_000, allowed: (a, b) => a % 2 !== b % 2 });
     expect(u![0]!).toBeLessThan(0.01);
+  });
+});
+
+describe('estimateMFixedU', () => {
+  it('recovers m of the fields it is told to estimate, with u fixed, and leaves the others alone', () => {
+    const table = synthetic(50_000, 0.3, 9);
+    const est = estimateMFixedU(table, TRUE_U, [true, false, true]);
+    expect(est.converged).toBe(true);
+    expect(est.lambda).toBeCloseTo(0.3, 1);
+    for (const f of [0, 2])
+      est.m[f]!.forEach((x, l) => expect(Math.abs(x - TRUE_M[f]![l]!), `field ${f} level ${l}`).toBeLessThan(0.03));
+    expect(est.m[1]).toEqual(startingM([2])[0]);
+  });
+});
+
+describe('estimatePrior', () => {
+  it('finds the share of matches among all pairs from the candidates’ weights', () => {
+    // 1,000 pairs of weight +30 (certain matches) and 1,000 of weight -30 among a million pairs: the prior
+    // converges to about 1,000 / 1,000,000 whatever the start.
+    for (const start of [1e-9, 1e-3, 0.3])
+      expect(estimatePrior([30, -30], [1000, 1000], 1_000_000, start)).toBeCloseTo(1e-3, 5);
+  });
+  it('is tiny when no candidate looks like a match', () => {
+    expect(estimatePrior([-40], [500], 1_000_000, 0.01)).toBeLessThan(1e-9);
   });
 });

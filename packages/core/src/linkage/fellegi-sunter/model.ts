@@ -149,3 +149,90 @@ const clamp = (p: number) => Math.min(1 - FLOOR, Math.max(FLOOR, p));
 /** A level's match weight: log2(m/u). */
 export const levelWeights = (m: readonly (readonly number[])[], u: readonly (readonly number[])[]): number[][] =>
   m.map((ms, f) => ms.map((x, l) => Math.log2(x / u[f]![l]!)));
+
+/**
+ * m-probabilities of some fields by EM with u fixed (the sampled u), on the pairs of one blocking rule:
+ * the rule's own fields are left out (its pairs agree on them by construction), and for the others the
+ * rule's non-matches look like random pairs, so the sampled u is right for them. This is how Splink
+ * trains; it does not drift to a class such as "same common name in the same province", which a
+ * two-class EM over all blocked pairs can settle on when such pairs far outnumber the matches.
+ * Returns m for the fields in `include` (the others untouched from the start) and the match share.
+ */
+export function estimateMFixedU(
+  table: PatternTable,
+  u: readonly (readonly number[])[],
+  include: readonly boolean[],
+  options: { maxIterations?: number; tolerance?: number; startLambda?: number } = {},
+): { m: number[][]; lambda: number; iterations: number; converged: boolean; matches: number } {
+  const fields = u.length;
+  const maxIterations = options.maxIterations ?? 200;
+  const tolerance = options.tolerance ?? 1e-6;
+  let m = startingM(u.map((x) => x.length));
+  let lambda = options.startLambda ?? 0.3;
+  const logU = u.map((x) => x.map(Math.log));
+  const total = table.counts.reduce((s, c) => s + c, 0);
+  if (total === 0) return { m, lambda: 0, iterations: 0, converged: true, matches: 0 };
+  let iterations = 0;
+  let converged = false;
+  let matchMass = 0;
+  while (iterations < maxIterations && !converged) {
+    iterations++;
+    const logM = m.map((x) => x.map(Math.log));
+    const mNum = u.map((x) => new Float64Array(x.length));
+    matchMass = 0;
+    for (let p = 0; p < table.levels.length; p++) {
+      const levels = table.levels[p]!;
+      let d = Math.log(1 - lambda) - Math.log(lambda);
+      for (let f = 0; f < fields; f++) {
+        const l = levels[f]!;
+        if (l === MISSING || !include[f]) continue;
+        d += logU[f]![l]! - logM[f]![l]!;
+      }
+      const w = table.counts[p]! / (1 + Math.exp(d));
+      matchMass += w;
+      for (let f = 0; f < fields; f++) {
+        const l = levels[f]!;
+        if (l !== MISSING && include[f]) mNum[f]![l]! += w;
+      }
+    }
+    const nextM = m.map((old, f) => (include[f] ? normalise(mNum[f]!) : old));
+    const nextLambda = clamp(matchMass / total);
+    let delta = Math.abs(nextLambda - lambda);
+    for (let f = 0; f < fields; f++)
+      if (include[f])
+        for (let l = 0; l < nextM[f]!.length; l++) delta = Math.max(delta, Math.abs(nextM[f]![l]! - m[f]![l]!));
+    m = nextM;
+    lambda = nextLambda;
+    converged = delta < tolerance;
+  }
+  return { m, lambda, iterations, converged, matches: matchMass };
+}
+
+/**
+ * The prior probability that two records are one person, by EM on that single parameter over all
+ * pairs: candidate pairs with their match weights (as a histogram: `counts[b]` pairs of weight
+ * `weights[b]`), every other allowed pair taken as two persons (blocking left it out). Starts from
+ * `start` and iterates the expected number of matches to a fixed point.
+ */
+export function estimatePrior(
+  weights: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  allowedPairs: number,
+  start = 1e-6,
+  maxIterations = 200,
+): number {
+  let prior = Math.min(0.5, Math.max(1e-15, start));
+  for (let it = 0; it < maxIterations; it++) {
+    const odds = Math.log2(prior / (1 - prior));
+    let expected = 0;
+    for (let b = 0; b < weights.length; b++) {
+      const c = counts[b]!;
+      if (c !== 0) expected += c / (1 + 2 ** -(weights[b]! + odds));
+    }
+    const next = Math.min(0.5, Math.max(1e-15, expected / Math.max(1, allowedPairs)));
+    const moved = Math.abs(next - prior) / prior;
+    prior = next;
+    if (moved < 1e-6) break;
+  }
+  return prior;
+}

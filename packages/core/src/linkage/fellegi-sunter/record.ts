@@ -23,6 +23,8 @@ export interface NamePart {
   readonly spelled: string;
   /** Tokens folded (identity/normalise.ts), joined by one space: spellings of one name meet here. */
   readonly folded: string;
+  /** The folded tokens joined without spaces: "Srey Pov" and "Sreypov" meet here (a blocking key). */
+  readonly key: string;
   /** Soundex of the folded tokens joined. */
   readonly phonetic: string;
   readonly initial: string;
@@ -52,16 +54,42 @@ export interface Prepared {
 
 const blank = (v: string | null | undefined): v is null | undefined => v == null || v.trim() === '';
 
+/**
+ * Values repeat (a few family names cover much of a population; dates and places repeat too), and
+ * reading them is regex-heavy: results are remembered by their text. Each memory is bounded, and what
+ * it holds is immutable, so records share it safely (which also saves memory on a million records).
+ */
+const MEMORY = 1_000_000;
+const nameParts = new Map<string, NamePart | null>();
+const birthDates = new Map<string, BirthDate | null>();
+const simpleValues = new Map<string, string | null>();
+const placeTokenLists = new Map<string, readonly string[]>();
+
+function remember<T>(memory: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = memory.get(key);
+  if (known !== undefined) return known;
+  const value = compute(key);
+  if (memory.size >= MEMORY) memory.clear();
+  memory.set(key, value);
+  return value;
+}
+
 export function namePart(text: string | null | undefined): NamePart | null {
   if (blank(text)) return null;
+  return remember(nameParts, text, computeNamePart);
+}
+
+function computeNamePart(text: string): NamePart | null {
   const spelledTokens = spelledNameTokens(text);
   if (spelledTokens.length === 0) return null;
   const foldedTokens = spelledTokens.map(foldNameToken).filter((t) => t !== '');
   const folded = foldedTokens.join(' ');
+  const key = foldedTokens.join('');
   return {
     spelled: spelledTokens.join(' '),
     folded,
-    phonetic: soundex(foldedTokens.join('')),
+    key,
+    phonetic: soundex(key),
     initial: spelledTokens[0]!.charAt(0),
   };
 }
@@ -71,6 +99,10 @@ const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** Parses YYYY-MM-DD, YYYY-MM or YYYY; null for empty; throws RangeError for anything else. */
 export function parseBirthDate(text: string | null | undefined): BirthDate | null {
   if (blank(text)) return null;
+  return remember(birthDates, text, computeBirthDate);
+}
+
+function computeBirthDate(text: string): BirthDate | null {
   const m = DATE.exec(text.trim());
   if (!m) throw new RangeError(`"${text}" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY`);
   const year = Number(m[1]);
@@ -86,10 +118,14 @@ export function parseBirthDate(text: string | null | undefined): BirthDate | nul
   return { year, month, day, digits };
 }
 
-const simple = (v: string | null | undefined): string | null =>
+const simplify = (v: string): string | null =>
   blank(v) ? null : v.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+const simple = (v: string | null | undefined): string | null =>
+  v == null ? null : remember(simpleValues, v, simplify);
 
 const SEX: Readonly<Record<string, string>> = { f: 'female', female: 'female', m: 'male', male: 'male' };
+
+const placeTokens = (place: string): readonly string[] => place.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
 
 /** Prepares a record; throws RangeError (naming the field) for a value that cannot be read. */
 export function prepare(r: PersonRecord): Prepared {
@@ -118,7 +154,7 @@ export function prepare(r: PersonRecord): Prepared {
     sex,
     nationality: simple(r.nationality),
     place,
-    placeTokens: place === null ? [] : place.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== ''),
+    placeTokens: place === null ? [] : remember(placeTokenLists, place, placeTokens),
     document,
     source: simple(r.source),
   };

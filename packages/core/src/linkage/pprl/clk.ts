@@ -9,59 +9,82 @@ import { normaliseNameTokens } from '../../identity/normalise.ts';
  * which the tokens of several fields are hashed, so two agencies can compare records (Dice coefficient)
  * without either side, or a linkage unit in the middle, seeing names or birth dates.
  *
- * Construction (version 1):
- *  - Field keys. key(field, salt) = HKDF-SHA256(ikm = shared secret, salt = "ctis-pprl/v1",
- *    info = "field=<name>;salt=<salt>"), 32 bytes. Every field hashes under its own key, so the same
+ * Construction (version 2):
+ *  - Parts. The filter is filled by "parts" (`fields`), each reading one input column with one token
+ *    kind and k bit positions per token: a part's k is its weight in the Dice coefficient (a
+ *    record-level design in the manner of Schnell's record-level Bloom filters and clkhash's
+ *    comparison schemas). One column may feed several parts, e.g. a name salted and unsalted.
+ *  - Part keys. key(part, salt) = HKDF-SHA256(ikm = shared secret, salt = "ctis-pprl/v1",
+ *    info = "field=<part>;salt=<salt>"), 32 bytes. Every part hashes under its own key, so the same
  *    bigram in the given name and the family name sets different bits.
- *  - Birth-year salt (name fields). The salt of a name field's key is the record's birth year (or
- *    "none" when the birth date is missing). "ma" in a name born 1984 and "ma" in a name born 1985 set
- *    unrelated bits, which blunts frequency attacks on bigrams (the attacker has to split the population
- *    by year first). The cost: two records of one person whose birth years differ (a typo in the year,
- *    an estimated year, a date missing on one side) agree on no name bit at all, only on the date
- *    tokens they share, and are almost never linked. `saltNamesWithBirthYear: false` turns the salt off.
+ *  - Birth-year salt (`salt: "birth-year"`). The key is salted with the record's birth year ("none"
+ *    when missing): "ma" in a name born 1984 and in one born 1985 set unrelated bits, which blunts
+ *    frequency attacks on bigrams (the attacker has to split the population by year first). Its cost:
+ *    two records of one person whose birth years differ (a typo, an estimate, a date replaced or missing
+ *    on one side: 7% of the true pairs in FEBRL 4) share none of those bits. The default therefore
+ *    splits each name: most of its bits salted (k = 12 per bigram), a few unsalted (k = 4), so a
+ *    year error costs part of the name's weight instead of all of it, while the unsalted bigrams are
+ *    a thin signal (4 bits each among some 500) for a frequency attack.
  *  - Tokens. Names: folded with the identity normaliser (Khmer script romanised, spellings folded,
  *    "Sophea" -> "sopa"), tokens joined by one space, padded with "_" on both sides, cut into bigrams
  *    ("_s", "so", "op", "pa", "a_"). Dates (YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY): "y:YYYY",
- *    "m:MM", "d:DD", "ymd:YYYYMMDD" for the parts present. Text: unfolded lower-case bigrams.
- *    Exact: the whole value as one token.
- *  - Positions. One HMAC-SHA256(field key, token) per token; its first two 32-bit words h1, h2
- *    (h2 forced odd) give k positions by double hashing: (h1 + i * h2) mod m, i = 0 .. k-1.
+ *    "m:MM", "d:DD" for the parts present, so one wrong part keeps the others. Text: unfolded
+ *    lower-case bigrams. Exact: the whole value as one token. Digits: the digits only, as bigrams
+ *    (document numbers: one wrong digit keeps most bigrams).
+ *  - Positions. One HMAC-SHA256(part key, token) per token; its first two 32-bit words h1, h2
+ *    (h2 forced odd) give k positions by double hashing (Kirsch–Mitzenmacher, as clkhash does):
+ *    (h1 + i * h2) mod m, i = 0 .. k-1.
  *  - Balanced (Berger/Schnell's balanced Bloom filter). The m-bit filter f is concatenated with its
  *    complement (2m bits, exactly m of them set), then permuted by a permutation drawn (Fisher-Yates)
  *    from a keyed stream HMAC-SHA256(key("permutation"), counter). Every CLK has Hamming weight m, so
  *    the weight no longer tells how many tokens (how long a name) a record had, and the Dice coefficient
  *    of two CLKs is 1 - hamming(f1, f2) / m. The stored CLK has `bits` = 2m bits (default 1024).
  */
-export type ClkFieldKind = 'name' | 'date' | 'text' | 'exact';
+export type ClkFieldKind = 'name' | 'date' | 'text' | 'exact' | 'digits';
+
+export type ClkSalt = 'none' | 'birth-year';
 
 export interface ClkFieldSpec {
+  /** The part's name: its key derives from it. Unique within the parameters. */
   readonly name: string;
+  /** The input column it reads (default: `name`). */
+  readonly column?: string;
   readonly kind: ClkFieldKind;
-  /** Bit positions per token: the field's weight in the Dice coefficient. */
+  /** Bit positions per token: the part's weight in the Dice coefficient. */
   readonly k: number;
+  /** Default "none". */
+  readonly salt?: ClkSalt;
 }
 
 export interface ClkParams {
-  readonly version: 1;
+  readonly version: 2;
   /** Bits of the stored (balanced) CLK: twice the Bloom filter's m. A multiple of 64. */
   readonly bits: number;
   readonly fields: readonly ClkFieldSpec[];
-  /** The date field whose year salts the name fields' keys. */
+  /** The date column whose year salts the parts with `salt: "birth-year"`. */
   readonly birthDateField: string;
-  readonly saltNamesWithBirthYear: boolean;
 }
 
-/** Given and family names and the birth date: the fields the issue names. */
+/**
+ * The columns of `ctis linkage run`. Weights (k) chosen on FEBRL 4a+4b (scripts/bench-pprl.ts): names
+ * weigh most, split into salted and unsalted bits; the birth date in three tokens; place (an address
+ * or place name) and document number as bigrams, so one typo costs a few bigrams, not the field.
+ */
 export const DEFAULT_CLK_PARAMS: ClkParams = {
-  version: 1,
+  version: 2,
   bits: 1024,
   fields: [
-    { name: 'given_name', kind: 'name', k: 20 },
-    { name: 'family_name', kind: 'name', k: 20 },
+    { name: 'given_name', kind: 'name', k: 12, salt: 'birth-year' },
+    { name: 'given_name/unsalted', column: 'given_name', kind: 'name', k: 4 },
+    { name: 'family_name', kind: 'name', k: 12, salt: 'birth-year' },
+    { name: 'family_name/unsalted', column: 'family_name', kind: 'name', k: 4 },
     { name: 'birth_date', kind: 'date', k: 20 },
+    { name: 'sex', kind: 'exact', k: 10 },
+    { name: 'nationality', kind: 'exact', k: 10 },
+    { name: 'place', kind: 'text', k: 4 },
+    { name: 'document_number', kind: 'digits', k: 8 },
   ],
   birthDateField: 'birth_date',
-  saltNamesWithBirthYear: true,
 };
 
 export type ClkValues = Readonly<Record<string, string | null | undefined>>;
@@ -77,16 +100,22 @@ export function keyCheck(secret: Uint8Array): string {
   return bytesToHex(deriveKey(secret, 'key-check')).slice(0, 16);
 }
 
+const KINDS: readonly ClkFieldKind[] = ['name', 'date', 'text', 'exact', 'digits'];
+
 export function validateParams(params: ClkParams): void {
-  if (params.version !== 1) throw new RangeError(`CLK: unknown version ${String(params.version)}`);
+  if (params.version !== 2) throw new RangeError(`CLK: unknown version ${String(params.version)}`);
   if (!Number.isInteger(params.bits) || params.bits < 64 || params.bits % 64 !== 0) {
     throw new RangeError(`CLK: bits must be a positive multiple of 64 (got ${params.bits})`);
   }
-  if (params.fields.length === 0) throw new RangeError('CLK: no fields');
+  if (!Array.isArray(params.fields) || params.fields.length === 0) throw new RangeError('CLK: no fields');
   const seen = new Set<string>();
   for (const f of params.fields) {
+    if (typeof f.name !== 'string' || f.name === '') throw new RangeError('CLK: a field without a name');
     if (seen.has(f.name)) throw new RangeError(`CLK: field ${f.name} twice`);
     seen.add(f.name);
+    if (!KINDS.includes(f.kind)) throw new RangeError(`CLK: unknown kind for ${f.name}`);
+    if (f.salt !== undefined && f.salt !== 'none' && f.salt !== 'birth-year')
+      throw new RangeError(`CLK: unknown salt for ${f.name}`);
     if (!Number.isInteger(f.k) || f.k < 1 || f.k > params.bits / 2) throw new RangeError(`CLK: bad k for ${f.name}`);
   }
 }
@@ -114,13 +143,14 @@ export function fieldTokens(kind: ClkFieldKind, value: string | null | undefined
       return bigrams(v.toLowerCase().replace(/\s+/g, ' '));
     case 'exact':
       return [v.toLowerCase()];
+    case 'digits':
+      return bigrams(v.replace(/\D+/g, ''));
     case 'date': {
       const p = dateParts(v);
       const out: string[] = [];
       if (p.y) out.push(`y:${p.y}`);
       if (p.m) out.push(`m:${p.m}`);
       if (p.d) out.push(`d:${p.d}`);
-      if (p.y && p.m && p.d) out.push(`ymd:${p.y}${p.m}${p.d}`);
       return out;
     }
   }
@@ -142,7 +172,7 @@ interface FieldHasher {
   readonly positions: Map<string, Uint32Array>;
 }
 
-/** Bound on remembered token positions per field key (full dates are nearly unique per record). */
+/** Bound on remembered token positions per part key (place and document bigrams, years as salts, grow with the data). */
 const POSITION_CACHE_LIMIT = 50_000;
 
 /** Encodes records to CLKs under one secret and one parameter set. Not safe to share across threads. */
@@ -206,11 +236,17 @@ export class ClkEncoder {
     const { m, filter, params } = this;
     filter.fill(0);
     const year = dateParts(values[params.birthDateField]).y ?? 'none';
+    // Tokens per column and kind, computed once when several parts read one column.
+    let last: { column: string; kind: ClkFieldKind; tokens: string[] } | undefined;
     for (const field of params.fields) {
-      const tokens = fieldTokens(field.kind, values[field.name]);
+      const column = field.column ?? field.name;
+      const tokens =
+        last && last.column === column && last.kind === field.kind
+          ? last.tokens
+          : fieldTokens(field.kind, values[column]);
+      last = { column, kind: field.kind, tokens };
       if (tokens.length === 0) continue;
-      const salt = field.kind === 'name' && params.saltNamesWithBirthYear ? year : '-';
-      const h = this.hasher(field.name, salt);
+      const h = this.hasher(field.name, field.salt === 'birth-year' ? year : '-');
       for (const token of tokens) {
         const pos = this.positions(h, token, field.k);
         for (let i = 0; i < pos.length; i++) filter[pos[i]!] = 1;

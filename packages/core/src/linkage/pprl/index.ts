@@ -7,13 +7,26 @@ export {
   validateParams,
   type ClkFieldKind,
   type ClkFieldSpec,
+  type ClkSalt,
   type ClkParams,
   type ClkValues,
 } from './clk.ts';
 export { dice, intersectionCount, popcount, popcount32 } from './dice.ts';
 export {
   DEFAULT_DICE_THRESHOLD,
+  AUTO_THRESHOLD,
+  type AutoThresholdOptions,
+  ClkSetBuilder,
   candidatePairs,
+  linkTwo,
+  linkWithin,
+  type Linkage,
+  chooseThreshold,
+  linkCounter,
+  nonMatchScores,
+  topTwo,
+  scanPairs,
+  type TopTwo,
   greedyOneToOne,
   matchClks,
   packClks,
@@ -22,10 +35,18 @@ export {
 } from './match.ts';
 export {
   CLK_FILE_MAGIC,
+  ClkFileReader,
   assertCompatible,
+  clkFileFormat,
+  clkFileHeaderText,
+  clkFileRecordText,
+  clkFileTrailerText,
+  clkToBase64,
   readClkFile,
+  recordIdProblem,
   writeClkFile,
   type ClkFile,
+  type ClkFileFormat,
   type ClkFileHeader,
 } from './format.ts';
 export { base64ToBytes, bytesToBase64 } from './base64.ts';

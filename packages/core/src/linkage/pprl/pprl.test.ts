@@ -6,7 +6,11 @@ import {
   base64ToBytes,
   bytesToBase64,
   candidatePairs,
+  chooseThreshold,
+  clkFileFormat,
   dice,
+  linkTwo,
+  linkWithin,
   fieldTokens,
   matchClks,
   packClks,
@@ -67,18 +71,44 @@ describe('CLK encoding', () => {
     expect(dice(a, unrelated)).toBeLessThan(0.7);
   });
 
-  it('salts names with the birth year: another year shares no name bits', () => {
+  it('salts most name bits with the birth year, so another year keeps only the unsalted share', () => {
     const enc = new ClkEncoder(secret);
     const a = enc.encode(sok);
     const otherYear = enc.encode({ ...sok, birth_date: '1999-04-12' });
-    const unsalted = new ClkEncoder(secret, { ...DEFAULT_CLK_PARAMS, saltNamesWithBirthYear: false });
-    expect(dice(a, otherYear)).toBeLessThan(0.8);
-    expect(dice(unsalted.encode(sok), unsalted.encode({ ...sok, birth_date: '1999-04-12' }))).toBeGreaterThan(0.9);
+    const unsalted = new ClkEncoder(secret, {
+      ...DEFAULT_CLK_PARAMS,
+      fields: DEFAULT_CLK_PARAMS.fields.map((f) => ({ ...f, salt: 'none' as const })),
+    });
+    const wholly = new ClkEncoder(secret, {
+      ...DEFAULT_CLK_PARAMS,
+      fields: DEFAULT_CLK_PARAMS.fields.filter((f) => !f.name.endsWith('/unsalted')),
+    });
+    const split = dice(a, otherYear);
+    const none = dice(unsalted.encode(sok), unsalted.encode({ ...sok, birth_date: '1999-04-12' }));
+    const all = dice(wholly.encode(sok), wholly.encode({ ...sok, birth_date: '1999-04-12' }));
+    // The year costs the salted share; the unsalted bits keep the two records closer than wholly salted ones.
+    expect(none).toBeGreaterThan(0.9);
+    expect(split).toBeLessThan(none - 0.1);
+    expect(split).toBeGreaterThan(all);
+  });
+
+  it('tokens: digits as bigrams, dates in parts', () => {
+    expect(fieldTokens('digits', 'N 12-34')).toEqual(['_1', '12', '23', '34', '4_']);
+    expect(fieldTokens('date', '1998-04-12')).toEqual(['y:1998', 'm:04', 'd:12']);
+    expect(fieldTokens('date', '1998-04')).toEqual(['y:1998', 'm:04']);
+    expect(fieldTokens('date', 'soon')).toEqual([]);
   });
 
   it('refuses short secrets and bad parameters', () => {
     expect(() => new ClkEncoder(new Uint8Array(8))).toThrow(/16 bytes/);
     expect(() => new ClkEncoder(secret, { ...DEFAULT_CLK_PARAMS, bits: 1000 })).toThrow(/multiple of 64/);
+    expect(
+      () =>
+        new ClkEncoder(secret, {
+          ...DEFAULT_CLK_PARAMS,
+          fields: [{ name: 'x', kind: 'exact', k: 3, salt: 'month' as 'none' }],
+        }),
+    ).toThrow(/unknown salt/);
   });
 });
 
@@ -93,30 +123,43 @@ describe('bit counting', () => {
 });
 
 describe('file format', () => {
-  it('round-trips ids, CLKs and parameters, and never holds the secret', () => {
+  it('round-trips ids, CLKs and parameters in both formats, and never holds the secret or a name', () => {
     const enc = new ClkEncoder(secret);
     const ids = ['r1', 'r2', 'r3'];
     const clks = [enc.encode(sok), enc.encode({ given_name: 'Dara' }), enc.encode({})];
-    const text = writeClkFile(enc, ids, clks);
-    expect(text.split('\n')[1]).toBe('record_id,clk');
-    expect(text).not.toContain('shared secret');
-    expect(text).not.toContain('Sophea');
-    const file = readClkFile(text);
-    expect(file.ids).toEqual(ids);
-    expect(file.clks).toEqual(clks);
-    expect(file.params).toEqual(DEFAULT_CLK_PARAMS);
-    expect(file.keyCheck).toBe(enc.keyCheck);
+    for (const format of ['csv', 'jsonl'] as const) {
+      const text = writeClkFile(enc, ids, clks, format);
+      if (format === 'csv') expect(text.split('\n')[1]).toBe('record_id,clk');
+      expect(text).not.toContain('shared secret');
+      expect(text.toLowerCase()).not.toMatch(/sophea|sok|dara|1998/);
+      const file = readClkFile(text);
+      expect(file.ids).toEqual(ids);
+      expect(file.clks).toEqual(clks);
+      expect(file.params).toEqual(DEFAULT_CLK_PARAMS);
+      expect(file.keyCheck).toBe(enc.keyCheck);
+    }
+    expect(clkFileFormat('x.jsonl')).toBe('jsonl');
+    expect(clkFileFormat('x.csv')).toBe('csv');
   });
 
-  it('refuses files from another secret, bad ids and truncated files', () => {
+  it('refuses files from another secret, bad ids, truncated files and bad lines', () => {
     const a = new ClkEncoder(secret);
     const b = new ClkEncoder(other);
     const fa = readClkFile(writeClkFile(a, ['x'], [a.encode(sok)]));
     const fb = readClkFile(writeClkFile(b, ['x'], [b.encode(sok)]));
-    expect(() => assertCompatible(fa, fb)).toThrow(/different secrets/);
-    expect(() => writeClkFile(a, ['a,b'], [a.encode(sok)])).toThrow(/not allowed/);
+    expect(() => assertCompatible(fa, fb)).toThrow(/different secrets \(key check [0-9a-f]{16} vs [0-9a-f]{16}\)/);
+    expect(() => writeClkFile(a, ['a,b'], [a.encode(sok)])).toThrow(/comma/);
+    expect(readClkFile(writeClkFile(a, ['a,b'], [a.encode(sok)], 'jsonl')).ids).toEqual(['a,b']);
     const text = writeClkFile(a, ['x', 'y'], [a.encode(sok), a.encode(sok)]);
-    expect(() => readClkFile(text.split('\n').slice(0, 3).join('\n'))).toThrow(/header says 2/);
+    expect(() => readClkFile(text.split('\n').slice(0, 3).join('\n'))).toThrow(/cut short/);
+    const lines = text.split('\n');
+    expect(() => readClkFile([...lines.slice(0, 3), ...lines.slice(4)].join('\n'))).toThrow(
+      /line 4: the end line says 2 records, the file has 1/,
+    );
+    expect(() => readClkFile(text.replace(/,[A-Za-z0-9+/]{8}/, ',!!!!!!!!'))).toThrow(
+      /line 3 \(record_id x\): the CLK is not valid/,
+    );
+    expect(() => readClkFile('record_id,given_name\nx,Sok\n')).toThrow(/line 1: not a CLK file/);
   });
 
   it('base64 round-trips every length', () => {
@@ -164,5 +207,39 @@ describe('matching', () => {
     const b = packClks([x]);
     const matches = matchClks(a, b);
     expect(matches).toEqual([{ a: 0, b: 0, dice: 1 }]);
+  });
+
+  it('chooses the threshold from the scores: low where every record has a partner, higher where few have', () => {
+    // Non-match scores spread up to 0.75.
+    const second = Array.from({ length: 1000 }, (_, i) => 0.6 + (0.15 * i) / 1000);
+    const n = second.length;
+    // A few records unlinked above 0.7, all linked below: the one-to-one assignment does the work.
+    expect(chooseThreshold(second, (t) => (t <= 0.7 ? n : n - Math.round((t - 0.7) * 100)))).toBeLessThanOrEqual(0.6);
+    // Half the records never find a partner: the threshold must clear the non-matches.
+    expect(chooseThreshold(second, (t) => (t <= 0.8 ? n / 2 : 0))).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('links two sets and one set without a given threshold', () => {
+    const enc = new ClkEncoder(secret);
+    const people = Array.from({ length: 60 }, (_, i) => ({
+      given_name: ['Sophea', 'Dara', 'Bopha', 'Vanna', 'Pisey', 'Kosal'][i % 6],
+      family_name: ['Sok', 'Chea', 'Meas', 'Lim', 'Heng', 'Keo', 'Phan', 'Touch', 'Ly', 'Nhem'][Math.floor(i / 6)],
+      birth_date: `${1960 + i}-0${1 + (i % 9)}-1${i % 10}`,
+      place: `Village ${i * 7}, Kampot`,
+    }));
+    const a = packClks(people.map((p) => enc.encode(p)));
+    const b = packClks(
+      people.map((p, i) => enc.encode(i % 3 ? p : { ...p, given_name: `${p.given_name}a` })).reverse(),
+    );
+    const two = linkTwo(a, b);
+    expect(two.chosen).toBe(true);
+    expect(two.pairs.map((p) => [p.a, p.b]).sort((x, y) => x[0]! - y[0]!)).toEqual(people.map((_, i) => [i, 59 - i]));
+    const within = linkWithin(
+      packClks([...people, people[5]!, { ...people[9]!, place: 'Village 63, Kampot' }].map((p) => enc.encode(p))),
+    );
+    expect(within.pairs.map((p) => [p.a, p.b])).toEqual([
+      [5, 60],
+      [9, 61],
+    ]);
   });
 });

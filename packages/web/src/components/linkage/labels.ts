@@ -8,6 +8,20 @@ export const LINKAGE_FIELDS: Labels = {
   sex: tk('Sex'),
   nationality: tk('Nationality'),
   province: tk('Province'),
+  given_name: tk('Given name'),
+  family_name: tk('Family name'),
+  birth_date: tk('Date of birth'),
+  place: tk('Province'),
+  document_number: tk('Document number'),
+};
+
+/** Where a running linkage job is. */
+export const RUN_STAGES: Labels = {
+  queued: tk('Waiting to start'),
+  reading: tk('Reading person records'),
+  comparing: tk('Comparing records'),
+  writing: tk('Writing possible pairs'),
+  linking: tk('Linking the surest pairs'),
 };
 
 export const AGREEMENTS: Labels = {

@@ -31,11 +31,28 @@ export function usePair(id: string | null) {
   });
 }
 
+/** Start a run: the server answers at once (202) and the run goes on in the background. */
 export function useRunLinkage() {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => post<{ run: LinkageRun; summary: LinkageSummary }>('/api/linkage/run'),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...linkageKey, 'proposals'] }),
+    mutationFn: () => post<{ run: LinkageRun }>('/api/linkage/run'),
+  });
+}
+
+/**
+ * One run, read again every second while it runs (its progress); once it is over, the queue and the
+ * summary are read again.
+ */
+export function useLinkageRun(id: string | null) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [...linkageKey, 'run', id],
+    queryFn: async () => {
+      const { run } = await get<{ run: LinkageRun }>(`/api/linkage/runs/${encodeURIComponent(id!)}`);
+      if (run.status !== 'running') await queryClient.invalidateQueries({ queryKey: [...linkageKey, 'proposals'] });
+      return run;
+    },
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 1000 : false),
   });
 }
 

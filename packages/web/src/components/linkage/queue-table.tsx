@@ -57,6 +57,11 @@ export function QueueTable({
                 <td data-label={t('Decided')}>
                   {p.decidedAt ? formatDateTime(p.decidedAt, i18n.language) : '—'}
                   {p.decidedByName && <div className="muted">{p.decidedByName}</div>}
+                  {p.automatic && (
+                    <div className="badge" data-testid="linkage-automatic">
+                      {t('Linked automatically')}
+                    </div>
+                  )}
                 </td>
               )}
               <td>

@@ -15,7 +15,10 @@ export function Reasons({ reasons }: { reasons: LinkageReason[] }) {
           {r.shared !== undefined && r.of !== undefined && (
             <span className="muted"> {t('{{shared}} of {{of}} name indexes', { shared: r.shared, of: r.of })}</span>
           )}{' '}
-          <span className="muted">+{r.weight.toFixed(2)}</span>
+          <span className="muted">
+            {r.weight >= 0 ? '+' : '−'}
+            {Math.abs(r.weight).toFixed(2)}
+          </span>
         </li>
       ))}
     </ul>

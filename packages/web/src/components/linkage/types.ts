@@ -35,13 +35,23 @@ export interface Proposal {
   decidedAt: string | null;
   createdAt: string;
   linkId: string | null;
+  /** The link was made by a run without a reviewer (configured auto-link). */
+  automatic: boolean;
 }
+
+export type LinkageRunStatus = 'running' | 'finished' | 'failed';
 
 export interface LinkageRun {
   id: string;
   proposer: { id: string; version: number };
+  status: LinkageRunStatus;
+  /** While running: 'queued', 'reading', 'comparing', 'writing', 'linking'. */
+  stage: string | null;
+  done: number;
+  total: number;
+  error: string | null;
   startedAt: string;
-  finishedAt: string;
+  finishedAt: string | null;
   persons: number;
   pairs: number;
   newProposals: number;
@@ -49,6 +59,7 @@ export interface LinkageRun {
   skippedDecided: number;
   skippedLinked: number;
   withdrawn: number;
+  autoLinked: number;
 }
 
 export interface LinkageSummary {
@@ -57,6 +68,7 @@ export interface LinkageSummary {
   rejected: number;
   activeLinks: number;
   lastRun: LinkageRun | null;
+  activeRun: LinkageRun | null;
 }
 
 export type IdentityAccess = 'shown' | 'not-recorded' | 'break-glass-required' | 'not-allowed' | 'erased';
