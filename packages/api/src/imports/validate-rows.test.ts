@@ -224,14 +224,12 @@ describe('validateRows: whole files', () => {
     ]);
   });
 
-  it('is fast: 100,000 rows checked in a few seconds', async () => {
+  // Its speed is measured by scripts/bench-register-import.ts, not asserted here.
+  it('checks a sheet of 100,000 rows whole', async () => {
     const row = 'ncct,2017-03-21,KH-12,Victim identification,law_enforcement,6,19';
     const sheet = await readSpreadsheet(Buffer.from(`${HEADER}\n${`${row}\n`.repeat(100_000)}`), 'csv');
-    const t0 = performance.now();
     const r = validateRows(REGISTERS.trainings, sheet, config);
-    const ms = performance.now() - t0;
     expect(r.ok && r.records.length).toBe(100_000);
-    expect(ms).toBeLessThan(10_000);
   }, 60_000);
 });
 
