@@ -8,7 +8,7 @@
  *   npx tsx scripts/bench-annual-report.ts [total cases]
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -111,13 +111,15 @@ async function main() {
         let peak = rss0;
         const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
         const s = performance.now();
+        const cpu0 = process.cpuUsage();
         const report = await computeAnnualReport(db, config, { year: 2017 });
         const ms = performance.now() - s;
+        const cpu = process.cpuUsage(cpu0);
         clearInterval(timer);
         const prosecuted = report.figures.find((f) => f.id === 'prosecution.individuals_prosecuted')!.values;
         const mfaic = report.figures.find((f) => f.id === 'protection.repatriated_by_mfaic')!.values;
         console.log(
-          `annual report 2017 (run ${run}): ${(ms / 1000).toFixed(1)} s, peak RSS ${Math.round(peak / 2 ** 20)} MiB; individuals prosecuted ${JSON.stringify(prosecuted)}, repatriated by MFAIC ${JSON.stringify(mfaic)}`,
+          `annual report 2017 (run ${run}): ${(ms / 1000).toFixed(1)} s (Node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}), peak RSS ${Math.round(peak / 2 ** 20)} MiB; individuals prosecuted ${JSON.stringify(prosecuted)}, repatriated by MFAIC ${JSON.stringify(mfaic)}`,
         );
       }
     } finally {

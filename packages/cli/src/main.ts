@@ -7,6 +7,7 @@ import { auditCheckpoint, auditVerify } from './commands/audit.ts';
 import { keysRetire, keysRotate } from './commands/keys.ts';
 import { dbUrl, migrate, demo } from './commands/db.ts';
 import { reportAnnual } from './commands/report.ts';
+import { statisticsMicrodata } from './commands/statistics.ts';
 import { linkageRun } from './commands/linkage.ts';
 import { linkageEncode } from './commands/linkage-encode.ts';
 import { linkageMatch } from './commands/linkage-match.ts';
@@ -56,6 +57,15 @@ report
   .option('--format <format>', 'json', 'json')
   .option('--as-of <time>', 'read the history as it stood at this time (ISO 8601; default now)')
   .action(reportAnnual);
+
+const statistics = program.command('statistics').description('national statistics: exports safe to publish');
+statistics
+  .command('microdata')
+  .description('k-anonymous microdata of the victims registered in a year (CTDC/HTCDS columns, one row per person)')
+  .requiredOption('--year <year>', 'the year of registration, e.g. 2017')
+  .requiredOption('--out <file.csv>', 'where to write the CSV')
+  .option('--k <k>', 'smallest group of identical rows (at least 11)')
+  .action(statisticsMicrodata);
 
 const linkage = program.command('linkage').description('record linkage: which records are one person');
 linkage

@@ -258,6 +258,17 @@ describe('statistics', () => {
       expect(await hidden.count()).toBe(2);
       expect(await hidden.first().textContent()).toBe(km['Not shown to protect identities']);
       await visitor.page.getByTestId('public-by-country').waitFor();
+      // Per agency: government bodies by name, the NGOs together and unnamed (publishNgoNames is off).
+      const byAgency = visitor.page.getByTestId('public-by-agency');
+      await byAgency.waitFor();
+      expect(await byAgency.innerText()).toContain(km['NGOs']);
+      const pageText = await visitor.page.locator('body').innerText();
+      const pageHtml = await visitor.page.content();
+      for (const o of config.organisations.filter((x) => x.type === 'ngo'))
+        for (const name of [...Object.values(o.name), ...(o.shortName ? [o.shortName] : [])]) {
+          expect(pageText, name).not.toContain(name);
+          expect(pageHtml, name).not.toContain(name);
+        }
       await visitor.page.screenshot({ path: `${SHOTS}statistics-public-km.png`, fullPage: true });
       expect(cookies.length).toBeGreaterThan(0);
       expect(cookies.every((c) => !c.includes('ctis_session'))).toBe(true);
@@ -358,6 +369,45 @@ const PUBLISHED = {
       ),
     ),
   })),
+  agencies: {
+    rows: [
+      {
+        id: 'protection.repatriated_by_mfaic',
+        agency: 'MFAIC',
+        name: { en: 'Department of Consular Affairs' },
+        figure: { en: 'Victims repatriated by the MFAIC' },
+        ngo: false,
+      },
+      {
+        id: 'protection.repatriated_with_mosavy',
+        agency: 'MOSAVY',
+        name: { en: 'Ministry of Social Affairs, Veterans and Youth Rehabilitation' },
+        figure: { en: 'Victims repatriated with MOSAVY' },
+        ngo: false,
+      },
+      {
+        id: 'ngos.victims_assisted',
+        agency: 'NGOs',
+        name: { en: 'NGOs' },
+        figure: { en: 'Victims assisted by the NGO' },
+        ngo: true,
+      },
+    ],
+    table: {
+      rows: ['protection.repatriated_by_mfaic', 'protection.repatriated_with_mosavy', 'ngos.victims_assisted'],
+      columns: ['2017', '2016'],
+      cells: [
+        [{ value: 986 }, { value: 815 }],
+        [{ value: 243 }, { value: 120 }],
+        [{ value: 395 }, { value: 290 }],
+      ],
+      rowTotals: [{ value: 1801 }, { value: 363 }, { value: 685 }],
+      columnTotals: [{ value: 1624 }, { value: 1225 }],
+      grandTotal: { value: 2849 },
+      threshold: 10,
+      zerosSuppressed: false,
+    },
+  },
   byCountry: {
     rows: ['MYS', 'THA', 'MMR', 'JPN'],
     columns: ['protection.repatriated_by_mfaic', 'protection.repatriated_with_mosavy'],
@@ -421,6 +471,13 @@ describe('statistics with a realistic report', () => {
     expect(await table.getByTestId('public-suppressed').count()).toBe(4);
     expect(await table.locator('tfoot td').allTextContents()).toEqual(['685', '165', '850']);
     expect(await page.getByTestId('public-figure-prevention.budget_ncct').count()).toBe(2);
+    const byAgency = page.getByTestId('public-by-agency-table');
+    expect(await byAgency.locator('tbody th').allTextContents()).toEqual([
+      'MFAIC — Victims repatriated by the MFAIC',
+      'MOSAVY — Victims repatriated with MOSAVY',
+      'NGOs — Victims assisted by the NGO',
+    ]);
+    expect(await byAgency.locator('tfoot td').allTextContents()).toEqual(['1,624', '1,225']);
     await page.screenshot({ path: `${SHOTS}statistics-public-realistic.png`, fullPage: true });
     expect(reader.errors).toEqual([]);
     await reader.close();

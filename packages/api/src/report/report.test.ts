@@ -8,7 +8,7 @@ import { FIXTURE_DEDUPLICATION, FIXTURE_SOURCE_VALUES, fixtureReport } from './a
 import { CSV_COLUMNS, renderReportCsv } from './csv.ts';
 import { escapeHtml, renderReportHtml } from './html.ts';
 import { DEDUP_IDS, valueParts } from './rows.ts';
-import { TEXTS } from './texts.ts';
+import { categoryLabel, dimensionLabel, TEXTS } from './texts.ts';
 import type { AnnualReport, ReportFigure, ReportLang } from './types.ts';
 import { renderReportXlsx } from './xlsx.ts';
 
@@ -292,5 +292,17 @@ describe.each(LANGS)('renderReportXlsx (%s)', (lang) => {
     expect(dedup!.find((r) => r[0] === DEDUP_IDS.overlaps && r[3] === 'MFAIC+NGO')?.[5]).toBe(150);
     expect(about!.find((r) => r[0] === c.checkpointHash)?.[1]).toBe(report.checkpoint.hash);
     expect(about!.find((r) => r[0] === t.asOf)?.[1]).toBe(report.asOf);
+  });
+});
+
+describe('breakdown labels', () => {
+  it('names every organisation type of the configuration in both languages (referred by / referred to)', () => {
+    const types = [...new Set(KHM.organisations.map((o) => o.type))];
+    for (const lang of ['en', 'km'] as const) {
+      expect(dimensionLabel('referred_by', lang)).not.toBe('referred by');
+      for (const type of types)
+        expect(categoryLabel('referred_by', type, lang, KHM), `${type} (${lang})`).not.toBe(type);
+    }
+    expect(categoryLabel('referred_by', 'social-affairs', 'en', KHM)).toBe('Social affairs');
   });
 });

@@ -161,6 +161,26 @@ const DIMENSIONS: Record<string, { en: string; km: string }> = {
   exploitation: { en: 'Type of exploitation', km: 'ប្រភេទនៃការកេងប្រវ័ញ្ច' },
   exploitation_type: { en: 'Type of exploitation', km: 'ប្រភេទនៃការកេងប្រវ័ញ្ច' },
   trafficking_type: { en: 'Type of trafficking', km: 'ប្រភេទនៃការជួញដូរ' },
+  referred_by: { en: 'Referred by', km: 'បញ្ជូនដោយ' },
+};
+
+/** Organisation types (the configuration's `organisations[].type`), for "referred by" and "referred to". */
+const ORGANISATION_TYPES: Record<string, { en: string; km: string }> = {
+  consular: { en: 'Consular services', km: 'សេវាកុងស៊ុល' },
+  court: { en: 'Courts', km: 'តុលាការ' },
+  'diplomatic-mission': { en: 'Embassies and consulates abroad', km: 'ស្ថានទូត និងកុងស៊ុលនៅបរទេស' },
+  immigration: { en: 'Immigration', km: 'អន្តោប្រវេសន៍' },
+  'international-organisation': { en: 'International organisations', km: 'អង្គការអន្តរជាតិ' },
+  'labour-inspectorate': { en: 'Labour inspectorate', km: 'អធិការកិច្ចការងារ' },
+  ministry: { en: 'Ministries', km: 'ក្រសួង' },
+  'national-committee': { en: 'National committee', km: 'គណៈកម្មាធិការជាតិ' },
+  ngo: { en: 'NGOs', km: 'អង្គការមិនមែនរដ្ឋាភិបាល' },
+  oversight: { en: 'Oversight', km: 'ស្ថាប័នត្រួតពិនិត្យ' },
+  police: { en: 'Police', km: 'នគរបាល' },
+  prosecutor: { en: 'Prosecutors', km: 'ព្រះរាជអាជ្ញា' },
+  'provincial-committee': { en: 'Provincial committees', km: 'គណៈកម្មាធិការខេត្ត' },
+  'social-affairs': { en: 'Social affairs', km: 'សង្គមកិច្ច' },
+  unknown: { en: 'Unknown', km: 'មិនដឹង' },
 };
 
 const CATEGORIES: Record<string, { en: string; km: string }> = {
@@ -195,6 +215,7 @@ export function categoryLabel(dimension: string, code: string, lang: ReportLang,
   if (dimension === 'country' || dimension === 'nationality')
     return localized(config.countries.find((c) => c.code === code)?.name, lang) ?? code;
   if (dimension === 'agency' || dimension === 'organisation') return agencyLabel(code, lang, config);
+  if (dimension === 'referred_by') return ORGANISATION_TYPES[code]?.[lang] ?? code;
   if (dimension === 'exploitation' || dimension === 'exploitation_type')
     return localized(config.codeLists.exploitationTypes.find((c) => c.code === code)?.label, lang) ?? code;
   return CATEGORIES[code]?.[lang] ?? code;

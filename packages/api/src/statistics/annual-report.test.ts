@@ -44,7 +44,22 @@ describe('the annual report on the demo data', () => {
   it('has a configured figure for every figure of the report (and the wider figures of DOMAIN.md)', () => {
     const ids = report.figures.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(stated.map((f) => f.id)));
-    expect(ids).toEqual(expect.arrayContaining(['prosecution.sentences', 'protection.victims_identified']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'prosecution.sentences',
+        'protection.victims_identified',
+        'protection.victims_identified_where',
+        'protection.referred_to',
+        'prevention.licences_in_force',
+      ]),
+    );
+    // The demo's records give each of the last three something to count.
+    const values = figureValues(report);
+    const where = values['protection.victims_identified_where']!['2017'] as Record<string, number>;
+    const possible = (values['protection.victims_identified']!['2017'] as Record<string, number>)['possible'];
+    expect(Object.values(where).reduce((a, b) => a + b, 0)).toBe(possible);
+    expect(Object.keys(values['protection.referred_to']!['2017'] as object).length).toBeGreaterThan(0);
+    expect(values['prevention.licences_in_force']!['2017']).toBeGreaterThan(0);
   });
 
   it.each(stated.map((f) => [f.id, f] as const))('%s: every stated value', (id, f) => {

@@ -66,7 +66,7 @@ export async function deduplicate(
 }
 
 /** Links in force at `asOf` (confirmed), or proposals still awaiting review (proposed). */
-async function links(db: Kysely<Database>, asOf: Date, kind: 'confirmed' | 'proposed'): Promise<PersonLink[]> {
+export async function links(db: Kysely<Database>, asOf: Date, kind: 'confirmed' | 'proposed'): Promise<PersonLink[]> {
   const rows =
     kind === 'confirmed'
       ? await sql<{ a: string; b: string }>`

@@ -79,7 +79,7 @@ export function startFigures(figures: readonly FigureDefinition[], cfg: FiguresC
     complaint: each<ComplaintFacts>((i) => i.complaint),
     finish(years: readonly string[]): ComputedFigure[] {
       return runs.map(({ f, indicator, ctx, acc }) => {
-        const result = indicator.finish(acc, ctx);
+        const result = indicator.finish(acc, { ...ctx, years });
         const notPerYear = 'count' in result.values;
         const values = notPerYear
           ? result.values

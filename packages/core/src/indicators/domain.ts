@@ -1,5 +1,5 @@
 import type { CriminalCaseEvent } from '../criminal-case/events.ts';
-import { YearDistinct, yearOf } from './counters.ts';
+import { YearBreakdowns, YearDistinct, yearOf } from './counters.ts';
 import type { CriminalCaseFacts, FigureValue, Indicator } from './types.ts';
 
 /**
@@ -216,3 +216,110 @@ export const labourInspections: Indicator<YearParts> = {
   },
   finish: (acc) => ({ values: acc.values(['inspections', 'debt_bondage']) }),
 };
+
+/** The contexts of identification a victim case records (`case_opened.source`), in their order. */
+const IDENTIFICATION_CONTEXTS = [
+  'screening',
+  'referral',
+  'police_operation',
+  'consular',
+  'hotline',
+  'shelter_intake',
+  'labour_inspection',
+  'other',
+] as const;
+
+/**
+ * Named counts per year whose keys are those seen in any year, in a given order, zeros filled in (for
+ * every reported year too, so that both years of the report name the same parts).
+ */
+function seenParts(
+  acc: YearParts,
+  order: readonly string[],
+  years: readonly string[] = [],
+): Record<string, FigureValue> {
+  const seen = new Set([...acc.n.values()].flatMap((v) => Object.keys(v)));
+  const keys = [...order.filter((k) => seen.has(k)), ...[...seen].filter((k) => !order.includes(k)).sort()];
+  if (keys.length > 0) for (const y of years) if (!acc.n.has(y)) acc.n.set(y, {});
+  return acc.values(keys);
+}
+
+/**
+ * Where victims were identified: victim cases opened in the year by the context of identification
+ * (screening, referral, police operation, consular services, hotline, shelter intake, labour
+ * inspection, other), with the province of identification as a breakdown.
+ */
+export const victimsIdentifiedWhere: Indicator<{ parts: YearParts; breakdowns: YearBreakdowns }> = {
+  id: 'victims_identified_where',
+  version: 1,
+  absent: 0,
+  rule: 'Victim cases opened in the year (possible victims identified), by the context of identification recorded at opening; by the province of identification (the opening’s, else the case’s).',
+  init: () => ({ parts: new YearParts(), breakdowns: new YearBreakdowns() }),
+  victimCase(acc, c) {
+    const o = c.events.find((e) => e.type === 'case_opened');
+    if (o?.type !== 'case_opened') return;
+    const y = yearOf(o.occurredOn);
+    acc.parts.add(y, o.source);
+    acc.breakdowns.add(y, { province: o.province ?? c.province });
+  },
+  finish: (acc, ctx) => ({
+    values: seenParts(acc.parts, IDENTIFICATION_CONTEXTS, ctx.years),
+    breakdowns: acc.breakdowns.values(),
+  }),
+};
+
+/**
+ * Victims referred, to whom: distinct cases with a referral made in the year, by the type of the
+ * receiving organisation (keys `to_ngo`, `to_social_affairs`…; a case referred to two types counts once under each), with the receiving
+ * organisation and the referring organisation's type as breakdowns. Params: toTypes? (only these).
+ */
+export const victimsReferredTo: Indicator<{ parts: YearParts; seen: Set<string>; breakdowns: YearBreakdowns }> = {
+  id: 'victims_referred_to',
+  version: 1,
+  absent: 0,
+  rule: 'Distinct victim cases with a referral made in the year, by the type of the receiving organisation (once per case, year and type); by receiving organisation and by the referring organisation’s type.',
+  init: () => ({ parts: new YearParts(), seen: new Set(), breakdowns: new YearBreakdowns() }),
+  victimCase(acc, c, ctx) {
+    const only = ctx.params['toTypes'] as string[] | undefined;
+    for (const e of c.events) {
+      if (e.type !== 'referral_made') continue;
+      const to = ctx.organisationType(e.toOrganisationId) ?? 'unknown';
+      if (only && !only.includes(to)) continue;
+      const y = yearOf(e.occurredOn);
+      const key = `${c.id}|${y}|${to}`;
+      if (acc.seen.has(key)) continue;
+      acc.seen.add(key);
+      acc.parts.add(y, `to_${to.replace(/-/g, '_')}`);
+      acc.breakdowns.add(y, {
+        organisation: e.toOrganisationId,
+        referred_by: ctx.organisationType(e.fromOrganisationId) ?? 'unknown',
+      });
+    }
+  },
+  finish: (acc, ctx) => ({
+    values: seenParts(
+      acc.parts,
+      TYPE_ORDER.map((t) => `to_${t.replace(/-/g, '_')}`),
+      ctx.years,
+    ),
+    breakdowns: acc.breakdowns.values(),
+  }),
+};
+
+/** Receiving organisation types, services first (the order the figure names them). */
+const TYPE_ORDER = [
+  'social-affairs',
+  'ngo',
+  'international-organisation',
+  'police',
+  'consular',
+  'diplomatic-mission',
+  'labour-inspectorate',
+  'immigration',
+  'prosecutor',
+  'court',
+  'ministry',
+  'national-committee',
+  'provincial-committee',
+  'oversight',
+];

@@ -270,3 +270,85 @@ describe('onlyProvince', () => {
     expect(() => run([fig('x', 'no_such_indicator')])).toThrow(/unknown indicator/);
   });
 });
+
+describe('where identified, referred to whom, licences in force', () => {
+  const opening = (on: string, source: string, province?: string) => ({
+    type: 'case_opened',
+    occurredOn: on,
+    source,
+    organisationId: 'mfaic',
+    personId: 'p',
+    ...(province && { province }),
+  });
+
+  it('victims identified by context of identification and by province of identification', () => {
+    const r = run([fig('w', 'victims_identified_where')]);
+    r.victimCase(victim([opening('2017-02-01', 'police_operation', 'KH-1')]));
+    r.victimCase(victim([opening('2017-03-01', 'police_operation')])); // the case's province
+    r.victimCase(victim([opening('2017-04-01', 'consular')], { province: null }));
+    r.victimCase(victim([opening('2016-04-01', 'screening', 'KH-2')]));
+    r.victimCase(victim([{ type: 'follow_up_recorded', occurredOn: '2017-05-01', outcome: 'other' }])); // no opening seen
+    const [w] = r.finish(['2017', '2016']);
+    expect(w!.values).toEqual({
+      2017: { screening: 0, police_operation: 2, consular: 1 },
+      2016: { screening: 1, police_operation: 0, consular: 0 },
+    });
+    expect(w!.breakdowns?.['2017']?.['province']).toEqual({ 'KH-1': 1, 'KH-12': 1, unknown: 1 });
+    expect(w!.indicator).toMatchObject({ id: 'victims_identified_where', version: 1 });
+  });
+
+  it('victims referred by the receiving organisation’s type, a case once per year and type', () => {
+    const r = run([fig('t', 'victims_referred_to')]);
+    const referral = (on: string, from: string, to: string) => ({
+      type: 'referral_made',
+      occurredOn: on,
+      referralId: `${on}${to}`,
+      fromOrganisationId: from,
+      toOrganisationId: to,
+      reason: 'x',
+    });
+    // Police refer one case to the NGO twice (counts once) and to MFAIC; MFAIC refers another to the NGO.
+    r.victimCase(
+      victim(
+        [
+          referral('2017-01-01', 'police-pp', 'ngo'),
+          referral('2017-02-01', 'police-pp', 'ngo'),
+          referral('2017-03-01', 'police-pp', 'mfaic'),
+        ],
+        { organisationId: 'police-pp' },
+      ),
+    );
+    r.victimCase(victim([referral('2017-05-01', 'mfaic', 'ngo'), referral('2016-05-01', 'mfaic', 'ngo')]));
+    const [t] = r.finish(['2017', '2016']);
+    expect(t!.values).toEqual({ 2017: { to_ngo: 2, to_consular: 1 }, 2016: { to_ngo: 1, to_consular: 0 } });
+    expect(t!.breakdowns?.['2017']).toEqual({
+      organisation: { ngo: 2, mfaic: 1 },
+      referred_by: { police: 2, consular: 1 },
+    });
+    // Only the receiving types asked for.
+    const only = run([fig('t', 'victims_referred_to', { toTypes: ['consular'] })]);
+    only.victimCase(victim([referral('2017-03-01', 'police-pp', 'mfaic'), referral('2017-03-02', 'police-pp', 'ngo')]));
+    expect(only.finish(['2017'])[0]!.values).toEqual({ 2017: { to_consular: 1 } });
+  });
+
+  it('licences in force on 31 December: licensed or expired later, started, not closed', () => {
+    const r = run([fig('l', 'licences_in_force')]);
+    const agency = (data: Record<string, unknown>, province = 'KH-12') =>
+      reg('recruitment_agencies', { name: 'A', ...data }, { province });
+    r.register(agency({ licenceStatus: 'licensed', licenceValidFrom: '2015-01-01', licenceValidTo: '2018-06-30' }));
+    r.register(agency({ licenceStatus: 'licensed' }, 'KH-1')); // no dates: in force every year
+    r.register(agency({ licenceStatus: 'expired', licenceValidFrom: '2016-01-01', licenceValidTo: '2017-12-31' }));
+    r.register(agency({ licenceStatus: 'expired', licenceValidTo: '2017-06-30' })); // in force at the end of 2016 only
+    r.register(agency({ licenceStatus: 'licensed', licenceValidFrom: '2018-01-01' })); // not yet started
+    r.register(agency({ licenceStatus: 'licensed', closedOn: '2017-10-01' })); // closed
+    r.register(agency({ licenceStatus: 'licensed', closedOn: '2018-03-01' })); // closed after the 2017 year end
+    r.register(agency({ licenceStatus: 'revoked', licenceValidTo: '2019-01-01' }));
+    r.register(agency({ licenceStatus: 'unlicensed' }));
+    r.register(agency({ licenceStatus: 'expired' })); // no end date: not counted
+    const [l] = r.finish(['2017', '2016']);
+    expect(l!.values).toEqual({ 2017: 4, 2016: 6 });
+    expect(l!.breakdowns?.['2017']?.['province']).toEqual({ 'KH-12': 3, 'KH-1': 1 });
+    // An empty register reports nothing (null), not zero licences.
+    expect(run([fig('l', 'licences_in_force')]).finish(['2017'])[0]!.values).toEqual({ 2017: null });
+  });
+});

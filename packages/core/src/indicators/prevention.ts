@@ -181,3 +181,56 @@ export const configuredProvinces: Indicator<null> = {
   init: () => null,
   finish: (_acc, ctx) => ({ values: { count: ctx.provinces } }),
 };
+
+interface Licence {
+  status: string;
+  from: string;
+  to: string;
+  closedOn: string;
+  province: string | null;
+}
+/**
+ * Recruitment agencies with a licence in force on 31 December of the year, from the register as
+ * recorded at the as-of date: status licensed (or expired: it was in force until its end date),
+ * valid from that day or earlier (or no start stated), valid to that day or later (no end stated only
+ * for a licensed agency), and not closed by then. Suspended and revoked licences are not in force
+ * (the register keeps the current status, not the day it changed). By province.
+ */
+export const licencesInForce: Indicator<Licence[]> = {
+  id: 'licences_in_force',
+  version: 1,
+  absent: null,
+  rule: 'Recruitment agencies whose licence was in force on 31 December of the year: status licensed or expired, valid from on or before that day (or not stated) and valid to on or after it (not stated: licensed only), not closed by then.',
+  init: () => [],
+  register(acc, r) {
+    if (r.register !== 'recruitment_agencies') return;
+    acc.push({
+      status: str(r.data['licenceStatus']),
+      from: str(r.data['licenceValidFrom']),
+      to: str(r.data['licenceValidTo']),
+      closedOn: str(r.data['closedOn']),
+      province: r.province,
+    });
+  },
+  finish(acc, ctx) {
+    // Nothing in the register: nothing reported (null), not zero licences.
+    if (acc.length === 0) return { values: {} };
+    const values: Record<string, number> = {};
+    const breakdowns: Record<string, Record<string, Record<string, number>>> = {};
+    for (const y of ctx.years ?? []) {
+      const day = `${y}-12-31`;
+      const inForce = acc.filter(
+        (l) =>
+          (l.status === 'licensed' || (l.status === 'expired' && l.to !== '')) &&
+          (l.from === '' || l.from <= day) &&
+          (l.to === '' || l.to >= day) &&
+          (l.closedOn === '' || l.closedOn > day),
+      );
+      values[y] = inForce.length;
+      const byProvince: Record<string, number> = {};
+      for (const l of inForce) byProvince[l.province ?? 'unknown'] = (byProvince[l.province ?? 'unknown'] ?? 0) + 1;
+      if (inForce.length > 0) breakdowns[y] = { province: byProvince };
+    }
+    return { values, breakdowns };
+  },
+};

@@ -72,6 +72,8 @@ export interface IndicatorContext {
   /** The figure's parameters from the country configuration (organisations, sites, audiences…). */
   readonly params: Readonly<Record<string, unknown>>;
   readonly provinces: number;
+  /** At `finish` only: the years being reported (for figures that hold at a date, such as year ends). */
+  readonly years?: readonly string[];
 }
 
 /**

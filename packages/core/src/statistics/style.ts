@@ -51,6 +51,66 @@ export const STYLE_UNITS: Readonly<Record<string, StyleUnit>> = {
   cases: { en: ['case', 'cases'], km: '{n} ករណី', kmNoun: 'ករណី' },
   persons: { en: ['person', 'persons'], km: '{n} នាក់', kmNoun: 'មនុស្ស' },
   count: { en: ['', ''], km: '{n}', kmNoun: 'ចំនួន' },
+  // Where victims were identified (the context recorded when a case is opened).
+  screening: { en: ['through screening', 'through screening'], km: '{n} តាមការពិនិត្យ', kmNoun: 'ការពិនិត្យ' },
+  referral: { en: ['on referral', 'on referral'], km: '{n} តាមការបញ្ជូន', kmNoun: 'ការបញ្ជូន' },
+  police_operation: {
+    en: ['in police operations', 'in police operations'],
+    km: '{n} ក្នុងប្រតិបត្តិការនគរបាល',
+    kmNoun: 'ប្រតិបត្តិការនគរបាល',
+  },
+  consular: { en: ['by consular services', 'by consular services'], km: '{n} ដោយសេវាកុងស៊ុល', kmNoun: 'សេវាកុងស៊ុល' },
+  hotline: { en: ['through hotlines', 'through hotlines'], km: '{n} តាមខ្សែទូរស័ព្ទជំនួយ', kmNoun: 'ខ្សែទូរស័ព្ទជំនួយ' },
+  shelter_intake: {
+    en: ['at shelter intake', 'at shelter intake'],
+    km: '{n} ពេលទទួលចូលទីជម្រក',
+    kmNoun: 'ការទទួលចូលទីជម្រក',
+  },
+  labour_inspection: {
+    en: ['in labour inspections', 'in labour inspections'],
+    km: '{n} ក្នុងអធិការកិច្ចការងារ',
+    kmNoun: 'អធិការកិច្ចការងារ',
+  },
+  other: { en: ['other', 'other'], km: '{n} ផ្សេងៗ', kmNoun: 'ផ្សេងៗ' },
+  // Referred to whom (the receiving organisation's type).
+  to_social_affairs: { en: ['to social affairs', 'to social affairs'], km: '{n} ទៅសង្គមកិច្ច', kmNoun: 'សង្គមកិច្ច' },
+  to_ngo: { en: ['to NGOs', 'to NGOs'], km: '{n} ទៅអង្គការមិនមែនរដ្ឋាភិបាល', kmNoun: 'អង្គការមិនមែនរដ្ឋាភិបាល' },
+  to_international_organisation: {
+    en: ['to international organisations', 'to international organisations'],
+    km: '{n} ទៅអង្គការអន្តរជាតិ',
+    kmNoun: 'អង្គការអន្តរជាតិ',
+  },
+  to_consular: { en: ['to consular services', 'to consular services'], km: '{n} ទៅសេវាកុងស៊ុល', kmNoun: 'សេវាកុងស៊ុល' },
+  to_police: { en: ['to the police', 'to the police'], km: '{n} ទៅនគរបាល', kmNoun: 'នគរបាល' },
+  to_diplomatic_mission: {
+    en: ['to diplomatic missions', 'to diplomatic missions'],
+    km: '{n} ទៅបេសកកម្មការទូត',
+    kmNoun: 'បេសកកម្មការទូត',
+  },
+  to_labour_inspectorate: {
+    en: ['to labour inspectors', 'to labour inspectors'],
+    km: '{n} ទៅអធិការការងារ',
+    kmNoun: 'អធិការការងារ',
+  },
+  to_immigration: { en: ['to immigration', 'to immigration'], km: '{n} ទៅអន្តោប្រវេសន៍', kmNoun: 'អន្តោប្រវេសន៍' },
+  to_prosecutor: { en: ['to prosecutors', 'to prosecutors'], km: '{n} ទៅព្រះរាជអាជ្ញា', kmNoun: 'ព្រះរាជអាជ្ញា' },
+  to_court: { en: ['to courts', 'to courts'], km: '{n} ទៅតុលាការ', kmNoun: 'តុលាការ' },
+  to_ministry: { en: ['to ministries', 'to ministries'], km: '{n} ទៅក្រសួង', kmNoun: 'ក្រសួង' },
+  to_national_committee: {
+    en: ['to the national committee', 'to the national committee'],
+    km: '{n} ទៅគណៈកម្មាធិការជាតិ',
+    kmNoun: 'គណៈកម្មាធិការជាតិ',
+  },
+  to_provincial_committee: {
+    en: ['to provincial committees', 'to provincial committees'],
+    km: '{n} ទៅគណៈកម្មាធិការខេត្ត',
+    kmNoun: 'គណៈកម្មាធិការខេត្ត',
+  },
+  to_oversight: {
+    en: ['to oversight bodies', 'to oversight bodies'],
+    km: '{n} ទៅស្ថាប័នត្រួតពិនិត្យ',
+    kmNoun: 'ស្ថាប័នត្រួតពិនិត្យ',
+  },
 };
 
 const WORDS = {

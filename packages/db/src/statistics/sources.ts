@@ -21,7 +21,14 @@ export interface FactsSink {
   complaint(c: ComplaintFacts): void;
 }
 
-const PAGE = 2_000;
+/** Cases per page (keyset by id); registers use the same. */
+const PAGE = 10_000;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+/**
+ * Free-text fields of case events, never read: no figure counts them, they may hold personal
+ * details, and leaving them in the database makes every event smaller to send and parse.
+ */
+const FREE_TEXT = ['reason', 'note', 'consentOverride', 'reference', 'courtCaseReference', 'legalReference'];
 
 interface CaseRow {
   id: string;
@@ -40,24 +47,19 @@ interface CaseRow {
  * facts later: a past report can be recomputed exactly. Reads no identity.
  */
 export async function streamFacts(db: Kysely<Database>, asOf: Date, sink: FactsSink): Promise<void> {
-  await streamCases(db, 'victim_cases', 'victim_case_events', asOf, (row, events) =>
-    sink.victimCase({
-      id: row.id,
-      organisationId: row.organisation_id,
-      province: row.province,
-      personId: row.person_id!,
-      person: { sex: row.sex ?? null, birthYear: row.birth_year ?? null, nationality: row.nationality ?? null },
-      events: events as VictimCaseEvent[],
-    }),
-  );
-  await streamCases(db, 'criminal_cases', 'criminal_case_events', asOf, (row, events) =>
-    sink.criminalCase({
-      id: row.id,
-      organisationId: row.organisation_id,
-      province: row.province,
-      events: events as CriminalCaseEvent[],
-    }),
-  );
+  // Victim and criminal cases are read at the same time, on two connections of the pool: the
+  // indicators of one source never look at the other's records, so the interleaving changes nothing.
+  await Promise.all([
+    streamVictimCases(db, asOf, (c) => sink.victimCase(c)),
+    streamCases(db, 'criminal_cases', asOf, (row, events) =>
+      sink.criminalCase({
+        id: row.id,
+        organisationId: row.organisation_id,
+        province: row.province,
+        events: events as CriminalCaseEvent[],
+      }),
+    ),
+  ]);
   await streamRegisters(db, asOf, sink);
   const tallies = await db
     .selectFrom('screening_tallies')
@@ -85,55 +87,82 @@ export async function streamFacts(db: Kysely<Database>, asOf: Date, sink: FactsS
   for (const c of complaints.rows) sink.complaint({ receivedOn: c.received_on, province: c.province });
 }
 
+/**
+ * Victim cases only, each with its person's statistical attributes and its events as of `asOf`
+ * (the microdata export reads these). Reads no identity.
+ */
+export async function streamVictimCases(
+  db: Kysely<Database>,
+  asOf: Date,
+  each: (c: VictimCaseFacts) => void,
+): Promise<void> {
+  await streamCases(db, 'victim_cases', asOf, (row, events) =>
+    each({
+      id: row.id,
+      organisationId: row.organisation_id,
+      province: row.province,
+      personId: row.person_id!,
+      person: { sex: row.sex ?? null, birthYear: row.birth_year ?? null, nationality: row.nationality ?? null },
+      events: events as VictimCaseEvent[],
+    }),
+  );
+}
+
 async function streamCases(
   db: Kysely<Database>,
   table: 'victim_cases' | 'criminal_cases',
-  eventsTable: 'victim_case_events' | 'criminal_case_events',
   asOf: Date,
   each: (row: CaseRow, events: unknown[]) => void,
 ): Promise<void> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    // Victim cases carry their person's statistical attributes (sex, birth year, nationality).
-    const rows = (
-      table === 'victim_cases'
-        ? await sql<CaseRow>`
-            SELECT vc.id, vc.organisation_id, vc.province, vc.person_id, p.sex, p.birth_year, p.nationality
-            FROM victim_cases vc JOIN persons p ON p.id = vc.person_id
-            WHERE vc.id > ${after} ORDER BY vc.id LIMIT ${PAGE}`.execute(db)
-        : await sql<CaseRow>`
-            SELECT id, organisation_id, province FROM criminal_cases
-            WHERE id > ${after} ORDER BY id LIMIT ${PAGE}`.execute(db)
-    ).rows;
-    if (rows.length === 0) return;
-    const events = await db
-      .selectFrom(eventsTable)
-      .select(['case_id', 'event'])
-      .where(
-        'case_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('recorded_at', '<=', asOf)
-      .orderBy('case_id')
-      .orderBy('seq')
-      .execute();
-    const byCase = new Map<string, unknown[]>();
-    for (const e of events) {
-      const list = byCase.get(e.case_id);
-      if (list) list.push(e.event);
-      else byCase.set(e.case_id, [e.event]);
-    }
+  const eventsTable = table === 'victim_cases' ? 'victim_case_events' : 'criminal_case_events';
+  // A page is two range reads: the next PAGE cases by id (victim cases with their person's
+  // statistical attributes), then the events recorded by `asOf` of the cases in that id range, one
+  // JSON array per case in order (one index range scan rather than one lookup per case), parsed
+  // once per case. The bounds are the page's own first and last ids, so a case added meanwhile
+  // cannot shift them.
+  const cases = (after: string) =>
+    (table === 'victim_cases'
+      ? sql<CaseRow>`
+          SELECT vc.id, vc.organisation_id, vc.province, vc.person_id, p.sex, p.birth_year, p.nationality
+          FROM victim_cases vc JOIN persons p ON p.id = vc.person_id
+          WHERE vc.id > ${after} ORDER BY vc.id LIMIT ${PAGE}`.execute(db)
+      : sql<CaseRow>`
+          SELECT id, organisation_id, province FROM criminal_cases
+          WHERE id > ${after} ORDER BY id LIMIT ${PAGE}`.execute(db)
+    ).then((r) => r.rows);
+  const events = (after: string, last: string) =>
+    sql<{ case_id: string; events: string }>`
+      SELECT case_id, json_agg(event - ${FREE_TEXT}::text[] ORDER BY seq)::text AS events
+      FROM ${sql.table(eventsTable)}
+      WHERE case_id > ${after} AND case_id <= ${last} AND recorded_at <= ${asOf}
+      GROUP BY case_id`
+      .execute(db)
+      .then((r) => r.rows);
+  type Page = [CaseRow[], { case_id: string; events: string }[]];
+  const read = (after: string): Promise<Page> => {
+    const page = cases(after).then(async (rows): Promise<Page> => [
+      rows,
+      rows.length === 0 ? [] : await events(after, rows.at(-1)!.id),
+    ]);
+    page.catch(() => {}); // awaited in its turn; not an unhandled rejection meanwhile
+    return page;
+  };
+  let next: Promise<Page> | null = read(FIRST_ID);
+  while (next) {
+    const [rows, found]: Page = await next;
+    // The next page is read while this one goes through the indicators.
+    next = rows.length === PAGE ? read(rows.at(-1)!.id) : null;
+    const byCase = new Map<string, string>();
+    for (const e of found) byCase.set(e.case_id, e.events);
     for (const row of rows) {
       const list = byCase.get(row.id);
-      if (list) each(row, list);
+      if (list !== undefined) each(row, JSON.parse(list) as unknown[]);
     }
-    after = rows.at(-1)!.id;
   }
 }
 
 async function streamRegisters(db: Kysely<Database>, asOf: Date, sink: FactsSink): Promise<void> {
-  let after = '00000000-0000-0000-0000-000000000000';
+  let after = FIRST_ID;
   for (;;) {
     const rows = await sql<{
       id: string;

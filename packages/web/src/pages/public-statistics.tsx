@@ -10,13 +10,15 @@ import { useConfig } from '../queries';
 import { countryName, formatNumber, partLabel, SECTION_LABELS } from '../statistics/labels';
 import { parseYear, SECTIONS } from '../statistics/measures';
 import { usePublicStatistics } from '../statistics/public-api';
-import type { PublicFigure, PublishedCell, PublicStatistics } from '../statistics/types';
+import type { PublicAgencyRow, PublicFigure, PublishedCell, PublicStatistics } from '../statistics/types';
 import '../statistics/statistics.css';
 
 /**
  * The published statistics, reachable without signing in: the annual report's figures with counts
  * from 1 to the threshold hidden (and enough others that none can be worked out from the totals),
- * and the by-country table with its totals. No identities. The call sends no cookie.
+ * the per-agency table (government bodies by name; NGOs together as "NGOs" unless the country
+ * publishes their names) and the by-country table, each with its totals. No identities. The call
+ * sends no cookie.
  */
 export function PublicStatisticsPage() {
   const { t, i18n } = useTranslation();
@@ -64,6 +66,7 @@ export function PublicStatisticsPage() {
             {SECTIONS.map((s) => (
               <PublicSection key={s} data={data} section={s} />
             ))}
+            <PublicAgencies data={data} />
             <PublicByCountry data={data} />
             <p className="stats-provenance">
               <small>
@@ -160,14 +163,84 @@ function PublicSection({ data, section }: { data: PublicStatistics; section: (ty
   );
 }
 
-/** Victims repatriated and assisted by country and agency figure, with row and column totals. */
+/** "MFAIC — Victims repatriated by the MFAIC": an agency row as the reader knows it. */
+function agencyRowLabel(row: PublicAgencyRow, lang: string, ngos: string): string {
+  const agency = row.ngo && row.agency === 'NGOs' ? ngos : row.agency;
+  const figure = localName(row.figure, lang);
+  return figure ? `${agency} — ${figure}` : agency;
+}
+
+/** The agency figures (repatriations by MFAIC, by MOSAVY, NGO assistance…) for both years, with totals. */
+function PublicAgencies({ data }: { data: PublicStatistics }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const agencies = data.agencies;
+  if (!agencies || agencies.rows.length === 0) return null;
+  const table = agencies.table;
+  const title = t('By agency');
+  return (
+    <section className="panel" aria-labelledby="public-h-agency" data-testid="public-by-agency">
+      <h2 id="public-h-agency">{title}</h2>
+      <p className="muted">
+        {t('Each agency counts the people it recorded; a person helped by several agencies is in each of their rows.')}
+      </p>
+      <div className="table-scroll">
+        <table className="table stats-table" data-testid="public-by-agency-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('Agency')}</th>
+              {table.columns.map((y) => (
+                <th key={y} scope="col" className="num">
+                  {y}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {agencies.rows.map((row, r) => (
+              <tr key={row.id} data-testid={`public-agency-${row.id}`}>
+                <th scope="row" data-label={t('Agency')} title={localName(row.name, lang)}>
+                  {agencyRowLabel(row, lang, t('NGOs'))}
+                </th>
+                {table.columns.map((y, i) => (
+                  <td key={y} className="num" data-label={y}>
+                    <Cell cell={table.cells[r]?.[i]} threshold={data.suppressionThreshold} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" data-label={t('Agency')}>
+                {t('Sum of the agencies')}
+              </th>
+              {table.columns.map((y, i) => (
+                <td key={y} className="num" data-label={y}>
+                  <Cell cell={table.columnTotals[i]} threshold={data.suppressionThreshold} />
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Victims repatriated and assisted by country and agency, with row and column totals. */
 function PublicByCountry({ data }: { data: PublicStatistics }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const config = useConfig().data;
   const table = data.byCountry;
   const title = t('By country ({{year}})', { year: data.year });
-  const column = (id: string) => localName(data.figures.find((f) => f.id === id)?.label, lang) || id;
+  const column = (id: string) => {
+    const row = data.agencies?.rows.find((r) => r.id === id);
+    if (row) return agencyRowLabel(row, lang, t('NGOs'));
+    return localName(data.figures.find((f) => f.id === id)?.label, lang) || id;
+  };
   return (
     <section className="panel" aria-labelledby="public-h-country" data-testid="public-by-country">
       <h2 id="public-h-country">{title}</h2>

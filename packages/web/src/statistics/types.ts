@@ -90,9 +90,9 @@ export interface PublicFigure {
 }
 
 export interface PublicTable {
-  /** Country codes. */
+  /** Country codes (by country), or agency row ids (by agency). */
   readonly rows: readonly string[];
-  /** Figure ids. */
+  /** Agency row ids (by country), or years (by agency). */
   readonly columns: readonly string[];
   readonly cells: readonly (readonly PublishedCell[])[];
   readonly rowTotals: readonly PublishedCell[];
@@ -100,6 +100,15 @@ export interface PublicTable {
   readonly grandTotal: PublishedCell;
   readonly threshold: number;
   readonly zerosSuppressed: boolean;
+}
+
+/** One row of the published per-agency table: a government body by name; NGOs as "NGOs" unless the country publishes their names. */
+export interface PublicAgencyRow {
+  readonly id: string;
+  readonly agency: string;
+  readonly name: Localised;
+  readonly figure: Localised;
+  readonly ngo: boolean;
 }
 
 export interface PublicStatistics {
@@ -110,5 +119,8 @@ export interface PublicStatistics {
   readonly checkpoint: { readonly seq: number; readonly hash: string };
   readonly suppressionThreshold: number;
   readonly figures: readonly PublicFigure[];
+  /** Agency figures by year (columns: the year, the previous year), with totals. */
+  readonly agencies: { readonly rows: readonly PublicAgencyRow[]; readonly table: PublicTable } | null;
+  /** Columns: the agency rows' ids. */
   readonly byCountry: PublicTable | null;
 }

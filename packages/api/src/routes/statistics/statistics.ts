@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { onlyProvince, startFigures, type Actor } from '@ctis/core';
+import { onlyProvince, startFigures, toCsv, type Actor } from '@ctis/core';
 import { chainHeadAt, streamFacts } from '@ctis/db';
 import type { AppContext } from '../../context.ts';
 import { needs } from '../../policy.ts';
@@ -9,6 +9,7 @@ import { problem } from '../../problem.ts';
 import { renderReportCsv, renderReportHtml, renderReportPdf, renderReportXlsx } from '../../report/index.ts';
 import { computeAnnualReport, type AnnualReport } from '../../statistics/annual-report.ts';
 import { deduplicate } from '../../statistics/deduplication.ts';
+import { microdataExport } from '../../statistics/microdata.ts';
 import { renderable } from '../../statistics/renderable.ts';
 
 const yearQuery = z.object({
@@ -116,6 +117,51 @@ export function statisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
             .header('content-disposition', `attachment; filename="${name}.csv"`)
             .send(renderReportCsv(report, lang, config));
       }
+    },
+  );
+
+  // The k-anonymous microdata of the victims registered in a year (CTDC/HTCDS columns): national
+  // readers only, since a province's export would be a different, smaller population.
+  r.get(
+    '/api/statistics/microdata.csv',
+    {
+      config: { policy: needs('stats.read') },
+      schema: {
+        tags: ['statistics'],
+        querystring: z.object({ year: z.coerce.number().int().min(1990).max(2100) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      if (!actor.rules.some((x) => x.action === 'stats.read' && x.scope === 'national'))
+        throw problem(403, 'forbidden', 'Forbidden', 'Microdata are exported for the whole country only.');
+      const year = request.query.year;
+      const asOf = ctx.now();
+      const out = await microdataExport(db, year, asOf);
+      const checkpoint = await chainHeadAt(db, asOf);
+      await request.scopedDb!.transaction((tx) =>
+        tx.audit({
+          action: 'stats.microdata',
+          resourceType: 'statistics',
+          resourceId: null,
+          rule: null,
+          reason: null,
+          details: {
+            year,
+            k: out.k,
+            records: out.stats.input,
+            exported: out.stats.exported,
+            withheld: out.stats.withheld,
+            classes: out.stats.classes,
+            checkpointSeq: checkpoint.seq,
+          },
+        }),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ctis-microdata-${config.country}-${year}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(toCsv(out.rows, out.columns));
     },
   );
 
