@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
 import {
   ClkEncoder,
   ClkFileReader,
@@ -16,26 +15,13 @@ import {
   type ClkValues,
   type PackedClks,
 } from '@ctis/core';
+import { csvField, readRecordRows } from './linkage-input.ts';
 
 /**
  * Privacy-preserving linkage on the command line (issue 7): `ctis linkage run --pprl`, `ctis linkage
  * encode` and `ctis linkage match`. Each party encodes its own records with the shared secret
  * (core/linkage/pprl/clk.ts); only record ids and CLKs leave it, and the matcher never sees a name.
  */
-
-/** Input columns, as for `ctis linkage run`. */
-const COLUMNS = [
-  'record_id',
-  'given_name',
-  'family_name',
-  'full_name',
-  'birth_date',
-  'sex',
-  'nationality',
-  'place',
-  'document_number',
-  'source',
-] as const;
 
 export const SECRET_ENV = 'CTIS_PPRL_SECRET';
 
@@ -106,74 +92,39 @@ export async function encodeRecords(
   onRow: (row: EncodedRow) => void | Promise<void>,
   log: Log,
 ): Promise<number> {
-  if (!existsSync(file)) throw new InputError('--in', `${file}: no such file`);
-  const parser = createReadStream(file).pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
-  const seen = new Set<string>();
   let count = 0;
-  let checkedHeader = false;
   const started = performance.now();
-  try {
-    for await (const { record: row, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      const line = info.lines;
-      if (!checkedHeader) {
-        checkedHeader = true;
-        if (!('record_id' in row)) throw new InputError('--in', `${file}: the header has no record_id column`);
-        const unknown = Object.keys(row).filter((k) => !(COLUMNS as readonly string[]).includes(k));
-        if (unknown.length > 0) log(`ignoring unknown columns: ${unknown.join(', ')}`);
-      }
-      const id = row.record_id ?? '';
-      if (id === '') throw new InputError('--in', `${file} line ${line}: record_id is empty`);
-      if (seen.has(id)) throw new InputError('--in', `${file} line ${line}: record_id "${id}" appears twice`);
-      seen.add(id);
-      const bad = (column: string, message: string) =>
-        new InputError('--in', `${file} line ${line} (record_id ${id}): ${column}: ${message}`);
-      try {
-        parseBirthDate(row.birth_date);
-      } catch (err) {
-        throw bad('birth_date', (err as Error).message);
-      }
-      let given = row.given_name ?? '';
-      let family = row.family_name ?? '';
-      const full = (row.full_name ?? '').trim();
-      if (given === '' && family === '' && full !== '') {
-        // As `ctis linkage run` reads it: the first word is the family name (Khmer order).
-        const words = full.split(/\s+/);
-        family = words[0]!;
-        given = words.slice(1).join(' ');
-      }
-      const sex = (row.sex ?? '').toLowerCase();
-      const values: ClkValues = {
-        given_name: given,
-        family_name: family,
-        birth_date: row.birth_date,
-        sex: sex === 'unknown' ? '' : (SEX[sex] ?? sex),
-        nationality: row.nationality,
-        place: row.place,
-        document_number: row.document_number,
-      };
-      const source = (row.source ?? '').trim().toLowerCase();
-      await onRow({ line, id, clk: encoder.encode(values), source: source === '' ? null : source });
-      count++;
-      if (count % 50_000 === 0)
-        log(`encoded ${count} records (${Math.round(count / ((performance.now() - started) / 1000))}/s)`);
+  await readRecordRows(file, log, async ({ cells: row, line, id, bad }) => {
+    try {
+      parseBirthDate(row.birth_date);
+    } catch (err) {
+      throw bad(`birth_date: ${(err as Error).message}`);
     }
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError('--in', `${file}: ${(err as Error).message}`);
-  }
-  if (!checkedHeader)
-    throw new InputError('--in', `${file}: no records (a header with record_id, then one row per record)`);
+    let given = row.given_name ?? '';
+    let family = row.family_name ?? '';
+    const full = (row.full_name ?? '').trim();
+    if (given === '' && family === '' && full !== '') {
+      // As `ctis linkage run` reads it: the first word is the family name (Khmer order).
+      const words = full.split(/\s+/);
+      family = words[0]!;
+      given = words.slice(1).join(' ');
+    }
+    const sex = (row.sex ?? '').toLowerCase();
+    const values: ClkValues = {
+      given_name: given,
+      family_name: family,
+      birth_date: row.birth_date,
+      sex: sex === 'unknown' ? '' : (SEX[sex] ?? sex),
+      nationality: row.nationality,
+      place: row.place,
+      document_number: row.document_number,
+    };
+    const source = (row.source ?? '').trim().toLowerCase();
+    await onRow({ line, id, clk: encoder.encode(values), source: source === '' ? null : source });
+    count++;
+    if (count % 50_000 === 0)
+      log(`encoded ${count} records (${Math.round(count / ((performance.now() - started) / 1000))}/s)`);
+  });
   const seconds = (performance.now() - started) / 1000;
   log(`encoded ${count} records in ${seconds.toFixed(1)} s (${Math.round(count / Math.max(seconds, 1e-3))}/s)`);
   return count;
@@ -201,11 +152,6 @@ export async function writeAtomically(path: string, body: (write: (text: string)
     rmSync(partial, { force: true });
     throw err;
   }
-}
-
-/** One CSV field, quoted when it must be (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Reads an encodings file (either format) as a stream: the header, the ids and the packed CLKs. */

@@ -1,23 +1,9 @@
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parse } from 'csv-parse';
 import { InputError } from '@ctis/core';
 import { linkRecords, prepare, type LinkResult, type PersonRecord, type Prepared } from '@ctis/core';
+import { csvField, readRecordRows } from './linkage-input.ts';
 import { linkagePprlRun, type PprlRunOptions } from './linkage-pprl.ts';
-
-/** Input columns (record_id required; any of the others). */
-const COLUMNS = [
-  'record_id',
-  'given_name',
-  'family_name',
-  'full_name',
-  'birth_date',
-  'sex',
-  'nationality',
-  'place',
-  'document_number',
-  'source',
-] as const;
 
 export interface LinkageRunOptions {
   in: string;
@@ -42,7 +28,6 @@ export async function linkageRun(opts: LinkageRunOptions & Omit<PprlRunOptions, 
   const maxClusterSize = opts.maxClusterSize === undefined ? 50 : Number(opts.maxClusterSize);
   if (!Number.isInteger(maxClusterSize) || maxClusterSize < 2)
     throw new InputError('--max-cluster-size', `"${opts.maxClusterSize}" is not a whole number of at least 2`);
-  if (!existsSync(opts.in)) throw new InputError('--in', `${opts.in}: no such file`);
   const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`linkage: ${line}\n`);
   const started = performance.now();
 
@@ -75,65 +60,28 @@ export async function linkageRun(opts: LinkageRunOptions & Omit<PprlRunOptions, 
 }
 
 async function readRecords(file: string, log: (line: string) => void): Promise<Prepared[]> {
-  const parser = createReadStream(file).pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
   const prepared: Prepared[] = [];
-  const seen = new Set<string>();
-  let checkedHeader = false;
-  try {
-    for await (const { record: row, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      const line = info.lines;
-      if (!checkedHeader) {
-        checkedHeader = true;
-        if (!('record_id' in row)) throw new InputError('--in', `${file}: the header has no record_id column`);
-        const unknown = Object.keys(row).filter((k) => !(COLUMNS as readonly string[]).includes(k));
-        if (unknown.length > 0) log(`ignoring unknown columns: ${unknown.join(', ')}`);
-      }
-      const id = row.record_id ?? '';
-      if (id === '') throw new InputError('--in', `${file} line ${line}: record_id is empty`);
-      if (seen.has(id)) throw new InputError('--in', `${file} line ${line}: record_id "${id}" appears twice`);
-      seen.add(id);
-      const record: PersonRecord = {
-        id,
-        givenName: row.given_name ?? null,
-        familyName: row.family_name ?? null,
-        fullName: row.full_name ?? null,
-        birthDate: row.birth_date ?? null,
-        sex: row.sex ?? null,
-        nationality: row.nationality ?? null,
-        place: row.place ?? null,
-        documentNumber: row.document_number ?? null,
-        source: row.source ?? null,
-      };
-      try {
-        prepared.push(prepare(record));
-      } catch (err) {
-        throw new InputError('--in', `${file} line ${line} (record_id ${id}): ${(err as Error).message}`);
-      }
-      if (prepared.length % 100_000 === 0) log(`read ${prepared.length} records`);
+  await readRecordRows(file, log, ({ cells, id, bad }) => {
+    const record: PersonRecord = {
+      id,
+      givenName: cells.given_name ?? null,
+      familyName: cells.family_name ?? null,
+      fullName: cells.full_name ?? null,
+      birthDate: cells.birth_date ?? null,
+      sex: cells.sex ?? null,
+      nationality: cells.nationality ?? null,
+      place: cells.place ?? null,
+      documentNumber: cells.document_number ?? null,
+      source: cells.source ?? null,
+    };
+    try {
+      prepared.push(prepare(record));
+    } catch (err) {
+      throw bad((err as Error).message); // prepare names the column ("birth_date: …")
     }
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError('--in', `${file}: ${(err as Error).message}`);
-  }
-  if (!checkedHeader)
-    throw new InputError('--in', `${file}: no records (a header with record_id, then one row per record)`);
+    if (prepared.length % 100_000 === 0) log(`read ${prepared.length} records`);
+  });
   return prepared;
-}
-
-/** One CSV field, quoted when it must be (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**
