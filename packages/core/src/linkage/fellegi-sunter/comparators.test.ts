@@ -39,6 +39,16 @@ describe('name comparators', () => {
     // Counted once: the family name field then says nothing.
     expect(level(familyNameComparator, a, b)).toBe('missing');
   });
+  it('compares one name on each side once, even when the records put it in different fields', () => {
+    const given = { givenName: 'Muhammad' };
+    const fullName = { fullName: 'Muhammad' }; // a one-word full name is read as the family name
+    expect(level(givenNameComparator, given, fullName)).toBe('exact');
+    expect(level(givenNameComparator, fullName, given)).toBe('exact');
+    expect(level(familyNameComparator, given, fullName)).toBe('missing');
+    expect(level(givenNameComparator, { givenName: 'Yuliana' }, { familyName: 'Rina' })).toBe('else');
+    // With both names on one side, the fields are compared as they are.
+    expect(level(givenNameComparator, { givenName: 'Muhammad', familyName: 'Ali' }, fullName)).toBe('missing');
+  });
   it('reads a full name as family name first', () => {
     expect(level(familyNameComparator, { fullName: 'Sok Dara' }, { familyName: 'Sok', givenName: 'Dara' })).toBe(
       'exact',
@@ -60,6 +70,9 @@ describe('birth date comparator', () => {
     expect(d('1990-03', '1990-03-04')).toBe('partial');
     expect(d('1990-05', '1990-03-04')).toBe('year ±1');
     expect(d('1991', '1990-03-04')).toBe('year ±1');
+    expect(d('1992', '1990-03-04')).toBe('estimate ±2');
+    expect(d('1988-07', '1990-03-04')).toBe('estimate ±2');
+    expect(d('1992-06-14', '1990-03-04')).toBe('else'); // two full dates two years apart
     expect(d('1995-11-20', '1990-03-04')).toBe('else');
     expect(d('', '1990-03-04')).toBe('missing');
   });

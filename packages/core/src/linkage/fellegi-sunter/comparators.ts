@@ -19,6 +19,12 @@ export interface Comparator<P = Prepared> {
   readonly tfValue?: (p: P) => string | null;
   readonly tfLevels?: readonly number[];
   /**
+   * The value as written, when `tfValue` is a folded form: at level 0 (exact) u is then the share of
+   * records written exactly alike, and at level 1 (folded) the share written differently but folding
+   * alike. Without it, a spelling that differs weighs as if any record with the name might share it.
+   */
+  readonly tfExactValue?: (p: P) => string | null;
+  /**
    * Comparators sharing this name (given and family name) take their term frequencies together when
    * all of them agree at a TF level: the frequency of the whole name, not the product of its parts.
    */
@@ -29,6 +35,12 @@ export interface Comparator<P = Prepared> {
    * Without this, fields independent in the model but not in life make the weights overconfident.
    */
   readonly impliedAgreement?: boolean;
+  /**
+   * u is sampled among pairs whose records share this key, not among all pairs: two people of one
+   * nationality share a province far more often than two people taken at random, and the pairs a linker
+   * compares nearly always share a nationality (their names do). Records without the key are left out.
+   */
+  readonly uWithin?: (p: P) => string | null;
 }
 
 const NAME_LEVELS = [
@@ -58,36 +70,47 @@ export function nameComparator(
   other: (p: Prepared) => NamePart | null,
   swap: 'level' | 'missing',
 ): Comparator {
+  const grade = (x: NamePart, y: NamePart, a: Prepared, b: Prepared): number => {
+    if (x.spelled === y.spelled) return 0;
+    if (x.folded === y.folded) return 1;
+    const jw = jaroWinkler(x.spelled, y.spelled);
+    if (jw >= 0.92) return 2;
+    if (close(x, other(b)) && close(other(a), y)) return swap === 'level' ? 3 : MISSING;
+    if (jw >= 0.88) return 4;
+    if (x.phonetic !== '' && x.phonetic === y.phonetic) return 5;
+    if ((x.spelled.length === 1 || y.spelled.length === 1) && x.initial === y.initial) return 6;
+    if (jw >= 0.7) return 7;
+    return 8;
+  };
   return {
     field,
     levels: NAME_LEVELS,
     tfValue: (p) => pick(p)?.folded ?? null,
+    tfExactValue: (p) => pick(p)?.spelled ?? null,
     tfLevels: [0, 1],
     tfJoint: 'name',
     compare(a, b) {
       const x = pick(a);
       const y = pick(b);
-      if (x === null || y === null) return MISSING;
-      if (x.spelled === y.spelled) return 0;
-      if (x.folded === y.folded) return 1;
-      const jw = jaroWinkler(x.spelled, y.spelled);
-      if (jw >= 0.92) return 2;
-      if (close(x, other(b)) && close(other(a), y)) return swap === 'level' ? 3 : MISSING;
-      if (jw >= 0.88) return 4;
-      if (x.phonetic !== '' && x.phonetic === y.phonetic) return 5;
-      if ((x.spelled.length === 1 || y.spelled.length === 1) && x.initial === y.initial) return 6;
-      if (jw >= 0.7) return 7;
-      return 8;
+      if (x !== null && y !== null) return grade(x, y, a, b);
+      // One name on each side, in different fields ("Muhammad" as a given name here, as a one-word full
+      // name there): compared once, by the field that scores swaps.
+      if (swap === 'level') {
+        if (x === null && y !== null && other(b) === null && other(a) !== null) return grade(other(a)!, y, a, b);
+        if (x !== null && y === null && other(a) === null && other(b) !== null) return grade(x, other(b)!, a, b);
+      }
+      return MISSING;
     },
   };
 }
 
-const DATE_LEVELS = ['exact', 'partial', 'day/month swapped', 'one edit', 'year ±1', 'else'] as const;
+const DATE_LEVELS = ['exact', 'partial', 'day/month swapped', 'one edit', 'year ±1', 'estimate ±2', 'else'] as const;
 
 /**
  * Birth date: exact (both complete and equal); partial (one or both only a year or year and month, the
  * parts both have agree: an estimate); day and month swapped; one edit of YYYYMMDD (a typo or two
- * adjacent digits swapped); years at most one apart; else.
+ * adjacent digits swapped); years at most one apart; two years apart where one side is only a year or a
+ * year and month (an estimate from an age); else.
  */
 export const birthDateComparator: Comparator = {
   field: 'birth_date',
@@ -102,7 +125,9 @@ export const birthDateComparator: Comparator = {
       if (withinOneEdit(x.digits, y.digits)) return 3;
     } else if (x.year === y.year && (x.month === null || y.month === null || x.month === y.month)) return 1;
     if (Math.abs(x.year - y.year) <= 1) return 4;
-    return 5;
+    // A year worked out from a stated age is often two years off.
+    if ((x.digits === '' || y.digits === '') && Math.abs(x.year - y.year) === 2) return 5;
+    return 6;
   },
 };
 
@@ -126,10 +151,15 @@ export const nationalityComparator = exactComparator('nationality', (p) => p.nat
 /**
  * Place: exact; close (Jaro–Winkler >= 0.88, or a postcode-like word, one with a digit, in common); else.
  * Other shared words are not enough: Kampong Cham and Kampong Thom, An Giang and Kien Giang differ.
+ * Its u and term frequencies are taken within a nationality: two Vietnamese share one of a few provinces
+ * far more often than two people taken at random, and a shared Phnom Penh says less than a shared Kep.
  */
 export const placeComparator: Comparator = {
   field: 'place',
   levels: ['exact', 'close', 'else'],
+  uWithin: (p) => p.nationality,
+  tfValue: (p) => p.place,
+  tfLevels: [0],
   compare(a, b) {
     if (a.place === null || b.place === null) return MISSING;
     if (a.place === b.place) return 0;

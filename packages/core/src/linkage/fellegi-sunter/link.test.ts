@@ -128,6 +128,28 @@ describe('linkRecords', () => {
     expect(given(40, 41).weight).toBeGreaterThan(given(0, 1).weight);
   });
 
+  it('weighs a shared province by how common it is among people of the same nationality', () => {
+    // 60 Cambodians, 40 of them from Phnom Penh; 40 Thai from 2 provinces; 20 Thai in Trat.
+    const rows = [
+      ...[...Array(60)].map((_, k) => ({ nationality: 'KHM', place: k < 40 ? 'Phnom Penh' : `Province ${k}` })),
+      ...[...Array(40)].map((_, k) => ({ nationality: 'THA', place: k < 20 ? 'Trat' : 'Surin' })),
+    ];
+    const ps = rows.map((r, k) => prepare({ id: `r${k}`, givenName: `g${k}`, familyName: `f${k}`, ...r }));
+    const r = linkRecords(ps, { uSamples: 5_000 });
+    const place = (i: number, j: number) => r.explain(i, j).find((x) => x.field === 'place')!;
+    const phnomPenh = place(0, 1); // 40 of 60 Cambodians
+    expect(phnomPenh.level).toBe('exact');
+    expect(phnomPenh.tfAdjustment).toBeLessThan(0);
+    // Trat (20 of 40 Thai) is rarer within its nationality than Phnom Penh (40 of 60 Cambodians).
+    expect(place(60, 61).weight).toBeGreaterThan(phnomPenh.weight);
+    // Without a nationality there is nothing to take the frequency within: no adjustment.
+    const noNationality = linkRecords(
+      rows.map((x, k) => prepare({ id: `n${k}`, givenName: `g${k}`, place: x.place })),
+      { uSamples: 5_000 },
+    );
+    expect(noNationality.explain(0, 1).find((x) => x.field === 'place')!.tfAdjustment).toBeUndefined();
+  });
+
   it('is deterministic', () => {
     const again = linkRecords(prepared, { uSamples: 50_000 });
     expect([...again.clusterOf]).toEqual([...result.clusterOf]);

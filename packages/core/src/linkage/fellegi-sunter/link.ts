@@ -20,7 +20,7 @@ function phoneticNamesKey(p: Prepared): string | null {
   return g < f ? `${g}|${f}` : `${f}|${g}`;
 }
 
-const NAME_IMPLIES = ['sex', 'nationality'];
+const NAME_IMPLIES = ['sex', 'nationality', 'place'];
 const NAME_FIELDS = ['given_name', 'family_name', ...NAME_IMPLIES];
 
 const fullDate = (p: Prepared) => (p.birth && p.birth.digits !== '' ? p.birth.digits : null);
@@ -32,9 +32,10 @@ const fullDate = (p: Prepared) => (p.birth && p.birth.digits !== '' ? p.birth.di
  * data. Names are compared by their folded keys and Soundex codes, so spellings and script meet.
  *
  * `fields` also lists what a rule's key implies without forcing it: a shared name mostly means a shared
- * sex and nationality (names are gendered and national), a shared province a shared nationality. Left
- * in, those fields would let the rule's EM session learn "same sex and nationality" instead of "same
- * person".
+ * sex and nationality (names are gendered and national), and so a shared province far more often than
+ * chance (a country has few); a shared province means a shared nationality. Left in, those fields would
+ * let the rule's EM session learn "same sex, nationality and province" instead of "same person": namesakes
+ * from one province, born years apart, would teach it that a person's birth date often differs.
  */
 export const PERSON_BLOCKING_RULES: readonly BlockingRule<Prepared>[] = [
   { name: 'document number', key: (p) => p.document, fields: ['document_number'] },
@@ -52,7 +53,7 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule<Prepared>[] = [
       const names = namesKey(p);
       return names !== null && p.place !== null ? `${names}|${p.place}` : null;
     },
-    fields: [...NAME_FIELDS, 'place'],
+    fields: NAME_FIELDS,
     // Fifty namesakes in one province are no block; their pairs need a birth date to be told apart.
     maxBlockSize: 50,
   },
@@ -95,6 +96,18 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule<Prepared>[] = [
     key: (p) => (p.given && p.family ? `${p.family.key}|${p.given.phonetic}` : null),
     fields: NAME_FIELDS,
     maxBlockSize: 20,
+  },
+  // A typo, a rare romanisation or a transliteration from Khmer script in one name: the other name with
+  // the birth year and province still meets.
+  {
+    name: 'given name + birth year + place',
+    key: (p) => (p.given && p.birth && p.place !== null ? `${p.given.key}|${p.birth.year}|${p.place}` : null),
+    maxBlockSize: 50,
+  },
+  {
+    name: 'family name + birth year + place',
+    key: (p) => (p.family && p.birth && p.place !== null ? `${p.family.key}|${p.birth.year}|${p.place}` : null),
+    maxBlockSize: 50,
   },
   {
     name: 'birth date + place',
@@ -271,23 +284,31 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
   const F = comparators.length;
   const R = Math.min(rules.length, 31);
 
-  // Term frequencies: each record's log2 share of its value, for fields with a TF adjustment (NaN: none).
-  const tfLog = comparators.map((c) => {
-    if (!c.tfValue) return null;
-    const values = records.map((r) => c.tfValue!(r));
+  // Term frequencies: each record's log2 share of its value, for fields with a TF adjustment (NaN: none);
+  // for a comparator with `uWithin`, its share among the records with the same key (a province's share
+  // of its country's people), matching how its u was sampled.
+  const shares = (c: Comparator<P>, value: (p: P) => string | null): Float64Array => {
+    const values = records.map((r) => {
+      const v = value(r);
+      if (v === null || !c.uWithin) return v === null ? null : { group: '', key: v };
+      const group = c.uWithin(r);
+      return group === null ? null : { group, key: `${group}\u0000${v}` };
+    });
     const counts = new Map<string, number>();
-    let total = 0;
+    const totals = new Map<string, number>();
     for (const v of values) {
       if (v === null) continue;
-      counts.set(v, (counts.get(v) ?? 0) + 1);
-      total++;
+      counts.set(v.key, (counts.get(v.key) ?? 0) + 1);
+      totals.set(v.group, (totals.get(v.group) ?? 0) + 1);
     }
     const out = new Float64Array(n);
     values.forEach((v, i) => {
-      out[i] = v === null ? NaN : Math.log2(Math.max(1, counts.get(v)!) / Math.max(1, total));
+      out[i] = v === null ? NaN : Math.log2(counts.get(v.key)! / totals.get(v.group)!);
     });
     return out;
-  });
+  };
+  const tfLog = comparators.map((c) => (c.tfValue ? shares(c, c.tfValue) : null));
+  const tfLogExact = comparators.map((c) => (c.tfValue && c.tfExactValue ? shares(c, c.tfExactValue) : null));
   const joint = jointFrequencies(records, comparators);
 
   progress('u', `sampling ${options.uSamples ?? 200_000} random pairs`);
@@ -359,19 +380,29 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
     ls.reduce((s, l, f) => (l === MISSING ? s : s + weights[f]![l]!), 0),
   );
   const tfFields = comparators.flatMap((c, f) => (tfLog[f] && c.tfLevels?.length ? [f] : []));
+  const isTfLevel = (f: number, l: number) => comparators[f]!.tfLevels!.includes(l);
   // tfLevelOf[p * F + f]: the level whose u a TF adjustment replaces, or -1.
   const tfLevelOf = new Int8Array(patternLevels.length * F).fill(-1);
   const hasTfLevel = new Uint8Array(patternLevels.length);
   patternLevels.forEach((ls, p) => {
     for (const f of tfFields)
-      if (ls[f] !== MISSING && comparators[f]!.tfLevels!.includes(ls[f]!)) {
+      if (ls[f] !== MISSING && isTfLevel(f, ls[f]!)) {
         tfLevelOf[p * F + f] = ls[f]!;
         hasTfLevel[p] = 1;
       }
   });
+  // log2 of the share of records that would agree with record i at a TF level, or NaN.
+  const tfShare = (f: number, level: number, i: number): number => {
+    const lf = tfLog[f]?.[i] ?? NaN;
+    const le = tfLogExact[f]?.[i] ?? NaN;
+    if (Number.isNaN(lf) || Number.isNaN(le)) return lf;
+    if (level === 0) return le;
+    // Folding alike but written differently: the name's share less its spelling's (at least one record's).
+    return Math.log2(Math.max(2 ** lf - 2 ** le, 2 ** lf / 1000));
+  };
   const tfAdjust = (f: number, level: number, i: number): number => {
-    const lf = tfLog[f]?.[i];
-    return lf === undefined || Number.isNaN(lf) ? 0 : logU[f]![level]! - lf;
+    const share = tfShare(f, level, i);
+    return Number.isNaN(share) ? 0 : logU[f]![level]! - share;
   };
   // Per-field TF adjustments of record i at the given TF levels (-1: none); where all fields of the
   // joint group agree, the group's part uses the frequency of the values together (the last field of
@@ -382,14 +413,16 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
       const l = levelOf(f);
       if (l >= 0) out[f] = tfAdjust(f, l, i);
     }
-    if (joint !== null && !Number.isNaN(joint.log[i]!) && joint.fields.every((f) => levelOf(f) >= 0)) {
-      let together = -joint.log[i]!;
-      let separate = 0;
-      for (const f of joint.fields) {
-        together += logU[f]![levelOf(f)]!;
-        separate += out[f]!;
-      }
-      out[joint.fields[joint.fields.length - 1]!]! += together - separate;
+    if (
+      joint !== null &&
+      !Number.isNaN(joint.log[i]!) &&
+      joint.fields.every((f) => levelOf(f) >= 0 && !Number.isNaN(tfLog[f]![i]!))
+    ) {
+      // The names' frequency together replaces the product of their frequencies (folded, as the joint
+      // frequency is); how each is spelled stays in the fields' own parts.
+      let correction = -joint.log[i]!;
+      for (const f of joint.fields) correction += tfLog[f]![i]!;
+      out[joint.fields[joint.fields.length - 1]!]! += correction;
     }
     return out;
   };
@@ -478,7 +511,7 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
       const b = records[j]!;
       const ls = comparators.map((c) => c.compare(a, b));
       const adjs = tfParts(
-        (f) => (hasTf[f] && ls[f] !== MISSING && comparators[f]!.tfLevels!.includes(ls[f]!) ? ls[f]! : -1),
+        (f) => (hasTf[f] && ls[f] !== MISSING && isTfLevel(f, ls[f]!) ? ls[f]! : -1),
         i,
         new Float64Array(F),
       );

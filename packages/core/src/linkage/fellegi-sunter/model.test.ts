@@ -99,6 +99,28 @@ describe('estimateU', () => {
     const [u] = estimateU(records, [same], { samples: 2_000, allowed: (a, b) => a % 2 !== b % 2 });
     expect(u![0]!).toBeLessThan(0.01);
   });
+  it('samples u within a key where the comparator asks for it, and over all pairs otherwise', () => {
+    // Records are numbers; the key is the tens digit (10 groups). Within a group, the last digit agrees in
+    // 1 pair of 10 only if drawn from all pairs, but "same group" always agrees within a group.
+    const sameTens: Comparator<number> = {
+      field: 'tens',
+      levels: ['same', 'else'],
+      compare: (a, b) => (Math.floor(a / 10) === Math.floor(b / 10) ? 0 : 1),
+    };
+    const within: Comparator<number> = {
+      ...sameTens,
+      field: 'tens within',
+      uWithin: (x) => String(Math.floor(x / 10)),
+    };
+    const noKey: Comparator<number> = { ...sameTens, field: 'no key', uWithin: () => null };
+    const records = Array.from({ length: 100 }, (_, i) => i);
+    const [plain, inGroup, fallback] = estimateU(records, [sameTens, within, noKey], { samples: 20_000, seed: 3 });
+    expect(plain![0]!).toBeGreaterThan(0.07);
+    expect(plain![0]!).toBeLessThan(0.12);
+    expect(inGroup![0]!).toBeGreaterThan(0.99);
+    // No record has a key: sampled over all pairs, as if the comparator had none.
+    expect(fallback![0]!).toBeCloseTo(plain![0]!, 1);
+  });
 });
 
 describe('estimateMFixedU', () => {

@@ -25,23 +25,89 @@ export interface MEstimate {
  * u-probabilities by random sampling: P(level | two records taken at random), which are almost all
  * different persons. `allowed` skips pairs that would never be compared (e.g. two records of one source
  * when linking two sources). Each level gets a half-pair pseudo-count, so a level never seen is rare
- * rather than impossible.
+ * rather than impossible. A comparator with `uWithin` gets its u from random pairs sharing that key
+ * (over all pairs when no two records share one).
  */
 export function estimateU<P>(
   records: readonly P[],
   comparators: readonly Comparator<P>[],
   options: { samples?: number; seed?: number; allowed?: (a: P, b: P) => boolean } = {},
 ): number[][] {
-  const n = records.length;
+  const plain = comparators.flatMap((c, f) => (c.uWithin ? [] : [f]));
+  const u = comparators.map((c) => new Array<number>(c.levels.length).fill(0));
+  const assign = (fields: readonly number[], pairs: PairSampler, salt: number) => {
+    const sampled = sampleLevels(
+      records,
+      fields.map((f) => comparators[f]!),
+      pairs,
+      { ...options, seed: (options.seed ?? 1) + salt },
+    );
+    fields.forEach((f, k) => (u[f] = sampled[k]!));
+  };
+  assign(plain, uniformPairs(records.length), 0);
+  comparators.forEach((c, f) => {
+    if (!c.uWithin) return;
+    const within = withinPairs(records, c.uWithin);
+    assign([f], within ?? uniformPairs(records.length), f + 1);
+  });
+  return u;
+}
+
+/** Draws one pair of record indexes (possibly equal, which the caller skips); `pairs`: how many there are. */
+type PairSampler = ((rand: () => number) => readonly [number, number]) & { readonly pairs: number };
+
+function uniformPairs(n: number): PairSampler {
+  return Object.assign((rand: () => number) => [Math.floor(rand() * n), Math.floor(rand() * n)] as const, {
+    pairs: (n * (n - 1)) / 2,
+  });
+}
+
+/** Pairs sharing a key, uniformly: a group by its number of pairs, then two of its records. */
+function withinPairs<P>(records: readonly P[], key: (p: P) => string | null): PairSampler | null {
+  const groups = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const k = key(r);
+    if (k === null) return;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  const members = [...groups.values()].filter((g) => g.length >= 2);
+  if (members.length === 0) return null;
+  const cumulative = new Float64Array(members.length);
+  let total = 0;
+  members.forEach((g, k) => (cumulative[k] = total += (g.length * (g.length - 1)) / 2));
+  return Object.assign(
+    (rand: () => number) => {
+      const x = rand() * total;
+      let lo = 0;
+      let hi = members.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid]! > x) hi = mid;
+        else lo = mid + 1;
+      }
+      const g = members[lo]!;
+      return [g[Math.floor(rand() * g.length)]!, g[Math.floor(rand() * g.length)]!] as const;
+    },
+    { pairs: total },
+  );
+}
+
+function sampleLevels<P>(
+  records: readonly P[],
+  comparators: readonly Comparator<P>[],
+  draw: PairSampler,
+  options: { samples?: number; seed?: number; allowed?: (a: P, b: P) => boolean },
+): number[][] {
   const counts = comparators.map((c) => new Float64Array(c.levels.length));
   const totals = new Float64Array(comparators.length);
-  if (n >= 2) {
+  if (comparators.length > 0 && draw.pairs >= 1) {
     const rand = seededRandom(options.seed ?? 1);
-    const samples = Math.min(options.samples ?? 200_000, (n * (n - 1)) / 2);
+    const samples = Math.min(options.samples ?? 200_000, draw.pairs);
     let taken = 0;
     for (let tries = 0; taken < samples && tries < samples * 20; tries++) {
-      const i = Math.floor(rand() * n);
-      const j = Math.floor(rand() * n);
+      const [i, j] = draw(rand);
       if (i === j) continue;
       const a = records[i]!;
       const b = records[j]!;
