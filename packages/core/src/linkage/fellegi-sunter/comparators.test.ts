@@ -29,6 +29,12 @@ describe('name comparators', () => {
     expect(g('mary', 'peter')).toBe('else');
     expect(g(null, 'peter')).toBe('missing');
   });
+  it('sees a name with a word left out, and syllables written apart or together', () => {
+    expect(g('Thi Hoa', 'Hoa')).toBe('part');
+    expect(g('Hoa', 'Thị Hoa')).toBe('part');
+    expect(g('Minh Hoa', 'Hoa Lan')).not.toBe('part');
+    expect(g('Sok Ly', 'Sokly')).toBe('folded');
+  });
   it('folds Khmer script and romanisations together', () => {
     expect(g('សុខ', 'Sok')).toBe('folded');
   });

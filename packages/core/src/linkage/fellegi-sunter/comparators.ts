@@ -47,6 +47,7 @@ const NAME_LEVELS = [
   'exact',
   'folded',
   'jw>=0.92',
+  'part',
   'swapped',
   'jw>=0.88',
   'phonetic',
@@ -56,7 +57,16 @@ const NAME_LEVELS = [
 ] as const;
 
 const close = (x: NamePart | null, y: NamePart | null): boolean =>
-  x !== null && y !== null && (x.folded === y.folded || jaroWinkler(x.spelled, y.spelled) >= 0.92);
+  x !== null && y !== null && (x.key === y.key || jaroWinkler(x.spelled, y.spelled) >= 0.92);
+
+/** Every word of the shorter name is a word of the longer (a middle name left out: Thị Hoa, Hoa). */
+function part(x: NamePart, y: NamePart): boolean {
+  const xs = x.folded.split(' ');
+  const ys = y.folded.split(' ');
+  if (xs.length === ys.length) return false;
+  const [short, long] = xs.length < ys.length ? [xs, ys] : [ys, xs];
+  return short.every((t) => long.includes(t));
+}
 
 /**
  * A name field (given or family) with the levels of NAME_LEVELS. `other` is the record's other name
@@ -72,20 +82,22 @@ export function nameComparator(
 ): Comparator {
   const grade = (x: NamePart, y: NamePart, a: Prepared, b: Prepared): number => {
     if (x.spelled === y.spelled) return 0;
-    if (x.folded === y.folded) return 1;
+    // Folded alike, or alike but for the spaces between syllables (Sok Ly, Sokly).
+    if (x.folded === y.folded || x.key === y.key) return 1;
     const jw = jaroWinkler(x.spelled, y.spelled);
     if (jw >= 0.92) return 2;
-    if (close(x, other(b)) && close(other(a), y)) return swap === 'level' ? 3 : MISSING;
-    if (jw >= 0.88) return 4;
-    if (x.phonetic !== '' && x.phonetic === y.phonetic) return 5;
-    if ((x.spelled.length === 1 || y.spelled.length === 1) && x.initial === y.initial) return 6;
-    if (jw >= 0.7) return 7;
-    return 8;
+    if (part(x, y)) return 3;
+    if (close(x, other(b)) && close(other(a), y)) return swap === 'level' ? 4 : MISSING;
+    if (jw >= 0.88) return 5;
+    if (x.phonetic !== '' && x.phonetic === y.phonetic) return 6;
+    if ((x.spelled.length === 1 || y.spelled.length === 1) && x.initial === y.initial) return 7;
+    if (jw >= 0.7) return 8;
+    return 9;
   };
   return {
     field,
     levels: NAME_LEVELS,
-    tfValue: (p) => pick(p)?.folded ?? null,
+    tfValue: (p) => pick(p)?.key ?? null,
     tfExactValue: (p) => pick(p)?.spelled ?? null,
     tfLevels: [0, 1],
     tfJoint: 'name',
