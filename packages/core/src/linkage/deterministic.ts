@@ -1,4 +1,4 @@
-import type { Agreement, LinkageReason, LinkageRecord, MatchProposer, ProposedPair } from './types.ts';
+import type { Agreement, LinkageReason, LinkageRecord, ProposedPair, SyncMatchProposer } from './types.ts';
 
 export const DETERMINISTIC_PROPOSER_ID = 'deterministic-blind-index';
 export const DETERMINISTIC_PROPOSER_VERSION = 1;
@@ -50,7 +50,7 @@ export const DETERMINISTIC_WEIGHTS = {
  * Blind indexes are truncated on purpose (a few people share each value at the expected population), so
  * one shared index proves little; two, with the other fields agreeing, is what a reviewer is shown.
  */
-export function deterministicProposer(options: DeterministicOptions = {}): MatchProposer {
+export function deterministicProposer(options: DeterministicOptions = {}): SyncMatchProposer {
   const settings = {
     maxBlockSize: options.maxBlockSize ?? 100,
     minSharedTokens: options.minSharedTokens ?? 2,

@@ -1,6 +1,6 @@
 import type { Identity } from '../persons/identity.ts';
 import { linkRecords, prepare, type PersonRecord } from './fellegi-sunter/index.ts';
-import type { Agreement, LinkageReason, LinkageRecord, MatchProposer, ProposedPair } from './types.ts';
+import type { Agreement, LinkageReason, LinkageRecord, ProposedPair, SyncMatchProposer } from './types.ts';
 
 export const IDENTITY_PROPOSER_ID = 'fellegi-sunter-identity';
 export const IDENTITY_PROPOSER_VERSION = 1;
@@ -22,7 +22,7 @@ export interface IdentityProposerOptions {
  * never compared with each other (the linker's `source` is the person), so they do not teach the model
  * that names of one person differ.
  */
-export function identityProposer(options: IdentityProposerOptions = {}): MatchProposer {
+export function identityProposer(options: IdentityProposerOptions = {}): SyncMatchProposer {
   const settings = { minProbability: options.minProbability ?? 0.5, seed: options.seed ?? 1 };
   return {
     id: IDENTITY_PROPOSER_ID,

@@ -1,4 +1,12 @@
-export type { Agreement, LinkageReason, LinkageRecord, MatchProposer, PersonLink, ProposedPair } from './types.ts';
+export type {
+  Agreement,
+  LinkageReason,
+  LinkageRecord,
+  MatchProposer,
+  PersonLink,
+  ProposedPair,
+  SyncMatchProposer,
+} from './types.ts';
 export {
   DETERMINISTIC_PROPOSER_ID,
   DETERMINISTIC_PROPOSER_VERSION,

@@ -71,7 +71,15 @@ export interface MatchProposer {
   readonly settings?: Readonly<Record<string, string | number | boolean>>;
   /** What it compares: blind indexes and attributes (the default), or decrypted identities as well. */
   readonly reads?: 'blind-indexes' | 'identities';
-  /** Pure: the same records give the same pairs, sorted by (a, b), each pair once, a !== b. */
+  /**
+   * Pure: the same records give the same pairs, sorted by (a, b), each pair once, a !== b. May answer
+   * later, so that a heavy proposer can compare in a worker thread while the server keeps answering.
+   */
+  propose(records: readonly LinkageRecord[]): ProposedPair[] | Promise<ProposedPair[]>;
+}
+
+/** A proposer that answers at once, in the caller's thread (scripts, tests and the worker itself use these). */
+export interface SyncMatchProposer extends MatchProposer {
   propose(records: readonly LinkageRecord[]): ProposedPair[];
 }
 

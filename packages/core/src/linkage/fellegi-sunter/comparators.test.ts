@@ -74,8 +74,9 @@ describe('birth date comparator', () => {
     expect(d('1990-03-04', '1909-03-04')).toBe('one edit');
     expect(d('1990', '1990-03-04')).toBe('partial');
     expect(d('1990-03', '1990-03-04')).toBe('partial');
-    expect(d('1990-05', '1990-03-04')).toBe('year ±1');
-    expect(d('1991', '1990-03-04')).toBe('year ±1');
+    expect(d('1990-05', '1990-03-04')).toBe('estimate ±1');
+    expect(d('1991', '1990-03-04')).toBe('estimate ±1');
+    expect(d('1991-03-04', '1990-03-05')).toBe('year ±1');
     expect(d('1992', '1990-03-04')).toBe('estimate ±2');
     expect(d('1988-07', '1990-03-04')).toBe('estimate ±2');
     expect(d('1992-06-14', '1990-03-04')).toBe('else'); // two full dates two years apart

@@ -116,13 +116,23 @@ export function nameComparator(
   };
 }
 
-const DATE_LEVELS = ['exact', 'partial', 'day/month swapped', 'one edit', 'year ±1', 'estimate ±2', 'else'] as const;
+const DATE_LEVELS = [
+  'exact',
+  'partial',
+  'day/month swapped',
+  'one edit',
+  'estimate ±1',
+  'estimate ±2',
+  'year ±1',
+  'else',
+] as const;
 
 /**
  * Birth date: exact (both complete and equal); partial (one or both only a year or year and month, the
  * parts both have agree: an estimate); day and month swapped; one edit of YYYYMMDD (a typo or two
- * adjacent digits swapped); years at most one apart; two years apart where one side is only a year or a
- * year and month (an estimate from an age); else.
+ * adjacent digits swapped); one side an estimate (only a year, or a year and month) one or two years off
+ * the other, as an age stated in years often is; two complete dates at most a year apart; else. Two
+ * complete dates a year apart are far weaker evidence than an estimate a year off: they are kept apart.
  */
 export const birthDateComparator: Comparator = {
   field: 'birth_date',
@@ -131,15 +141,16 @@ export const birthDateComparator: Comparator = {
     const x = a.birth;
     const y = b.birth;
     if (x === null || y === null) return MISSING;
+    const years = Math.abs(x.year - y.year);
     if (x.digits !== '' && y.digits !== '') {
       if (x.digits === y.digits) return 0;
       if (x.year === y.year && x.month === y.day && x.day === y.month) return 2;
       if (withinOneEdit(x.digits, y.digits)) return 3;
-    } else if (x.year === y.year && (x.month === null || y.month === null || x.month === y.month)) return 1;
-    if (Math.abs(x.year - y.year) <= 1) return 4;
-    // A year worked out from a stated age is often two years off.
-    if ((x.digits === '' || y.digits === '') && Math.abs(x.year - y.year) === 2) return 5;
-    return 6;
+      return years <= 1 ? 6 : 7;
+    }
+    if (x.year === y.year && (x.month === null || y.month === null || x.month === y.month)) return 1;
+    if (years === 1 || (years === 0 && x.month !== y.month)) return 4;
+    return years === 2 ? 5 : 7;
   },
 };
 

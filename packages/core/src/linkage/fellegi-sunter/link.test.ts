@@ -98,6 +98,12 @@ describe('linkRecords', () => {
     expect(q.recall).toBeGreaterThan(0.9);
   });
 
+  it('keeps every m of the fields the rules trained at 0.005 or more, so no single disagreement vetoes a match', () => {
+    const f = result.model.fields.indexOf('birth_date');
+    expect(Math.min(...result.model.m[f]!)).toBeGreaterThanOrEqual(0.005 - 1e-12);
+    expect(result.model.m[f]!.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
+  });
+
   it('explains each pair field by field, the weights adding up to the score', () => {
     expect(result.pairs.i.length).toBeGreaterThan(0);
     for (let e = 0; e < Math.min(50, result.pairs.i.length); e++) {

@@ -1,4 +1,4 @@
-import type { Agreement, LinkageReason, LinkageRecord, MatchProposer, ProposedPair } from '../types.ts';
+import type { Agreement, LinkageReason, LinkageRecord, ProposedPair, SyncMatchProposer } from '../types.ts';
 import type { BlockingRule } from './blocking.ts';
 import { MISSING, type Comparator } from './comparators.ts';
 import { linkRecords, type LinkOptions } from './link.ts';
@@ -82,7 +82,7 @@ export interface FellegiSunterProposerOptions {
  * name indexes, birth year, sex, nationality, province), learns m and u from the records themselves,
  * and proposes each pair above the threshold with its match probability and each field's weight.
  */
-export function fellegiSunterProposer(options: FellegiSunterProposerOptions = {}): MatchProposer {
+export function fellegiSunterProposer(options: FellegiSunterProposerOptions = {}): SyncMatchProposer {
   const settings = {
     minProbability: options.minProbability ?? 0.5,
     maxBlockSize: options.maxBlockSize ?? 1000,

@@ -10,6 +10,22 @@ import { estimateMFixedU, type PatternTable } from './model.ts';
  *
  * `byRules` counts pairs by `pattern * 2^R + mask`, mask having bit r set when rule r shares a key.
  */
+/**
+ * No level's m below this. A session whose key leaves one field free cannot tell a rare disagreement among
+ * matches from none at all, and would make a birth date that differs rule out a match however much else
+ * agrees; people do give two different dates now and then.
+ */
+const M_MIN = 0.005;
+
+/** Raises each probability to at least `min`, taking the difference from the others in proportion. */
+function atLeast(p: readonly number[], min: number): number[] {
+  const low = p.map((x) => x < min);
+  const raised = low.reduce((s, l) => s + (l ? min : 0), 0);
+  const rest = p.reduce((s, x, k) => s + (low[k] ? 0 : x), 0);
+  if (rest <= 0) return [...p];
+  return p.map((x, k) => (low[k] ? min : (x * (1 - raised)) / rest));
+}
+
 export function trainPerRule<P>(
   rules: readonly BlockingRule<P>[],
   comparators: readonly Comparator<P>[],
@@ -51,7 +67,10 @@ export function trainPerRule<P>(
   const m = comparators.map((_, f) => {
     if (mass[f] === 0) return [...fallback[f]!];
     trained++;
-    return [...sums[f]!].map((x) => x / mass[f]!);
+    return atLeast(
+      [...sums[f]!].map((x) => x / mass[f]!),
+      M_MIN,
+    );
   });
   return { m, sessions, trained };
 }
