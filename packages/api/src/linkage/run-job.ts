@@ -22,11 +22,20 @@ export async function startLinkageRun(ctx: AppContext, scoped: ScopedDb): Promis
         }),
       );
     } catch (err) {
-      // The message of our own errors names no record value; anything else is reported by its class.
-      const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
-      await failLinkageRun(db, started.id, message);
+      await failLinkageRun(db, started.id, failureText(err));
       throw err;
     }
   });
   return started;
+}
+
+/**
+ * What a failed run records: the error's class, and for the linker's field errors ("birth_date: …") the
+ * field. Never the rest of a message: it may quote the value that could not be read, and a database
+ * error quotes its input.
+ */
+export function failureText(err: unknown): string {
+  if (!(err instanceof Error)) return 'unknown error';
+  const field = /^([a-z_]+): /.exec(err.message)?.[1];
+  return field === undefined ? err.name : `${err.name}: ${field}: a value could not be read`;
 }

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * (per-person data key); statistical attributes (sex, birth year, nationality, province) live apart.
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+// A calendar date, not only its shape: 1995-13-40 or 2019-02-29 is refused where it is typed.
+const isoDate = z.iso.date('not a date: use YYYY-MM-DD, e.g. "2001-03-21"');
 
 export const personNameSchema = z
   .object({

@@ -150,7 +150,8 @@ export class LinkageRunsRepo {
       records = records.map((r) => ({ ...r, identity: decrypted.get(r.personId) ?? null }));
     }
     await progress('comparing', 0, records.length);
-    const pairs = proposer.propose(records);
+    // Awaited: a proposer may compare in a worker thread, leaving this process free to answer requests.
+    const pairs = await proposer.propose(records);
     const linked = await this.activeLinks();
     const cluster = clusters(
       linked.flatMap((l) => [l.a, l.b]),

@@ -157,4 +157,26 @@ describe('persons: need to know', () => {
     ).toEqual(['birthYear', 'label', 'nationality']);
     expect((await t.t.owner.selectFrom('persons').select('id').execute()).length).toBe(before);
   });
+
+  it('refuses a birth date no calendar has, naming the field', async () => {
+    const before = (await t.t.owner.selectFrom('persons').select('id').execute()).length;
+    for (const dateOfBirth of ['1995-13-40', '2019-02-29']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: investigator.headers,
+        payload: {
+          label: 'R',
+          identity: { names: [{ script: 'latn', given: 'Dara' }], dateOfBirth },
+        },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        res.body,
+      ).toEqual(['identity.dateOfBirth']);
+      expect(res.body).not.toContain(dateOfBirth);
+    }
+    expect((await t.t.owner.selectFrom('persons').select('id').execute()).length).toBe(before);
+  });
 });

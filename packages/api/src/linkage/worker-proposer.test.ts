@@ -1,0 +1,108 @@
+import { createHook } from 'node:async_hooks';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { generateLinkageData, identityProposer, type LinkageRecord, type PersonRecord } from '@ctis/core';
+import { failureText } from './run-job.ts';
+import { workerProposer } from './worker-proposer.ts';
+
+/**
+ * The worker-backed identity proposer: the same pairs as in-thread, the event loop free while it
+ * compares, errors rejected by class and message, and no worker left behind. Real worker threads (the
+ * entry loaded through tsx), synthetic multi-agency records.
+ */
+
+/** A generated record as the linkage job hands it over: statistical attributes and the decrypted identity. */
+function linkageRecordOf(r: PersonRecord, k: number): LinkageRecord {
+  const name = { script: 'latn' as const, given: r.givenName ?? undefined, family: r.familyName ?? undefined };
+  const full = r.fullName ?? [r.familyName, r.givenName].filter(Boolean).join(' ');
+  return {
+    personId: r.id,
+    tokens: [],
+    birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null,
+    sex: r.sex ?? null,
+    nationality: r.nationality ?? null,
+    province: r.place ?? null,
+    organisationId: r.source ?? 'unknown',
+    identity: {
+      // Some persons are named twice, so that a pair keeps its best pair of names.
+      names:
+        k % 4 === 0 && full
+          ? [name, { script: 'latn', full }]
+          : [name.given || name.family ? name : { script: 'latn', full }],
+      aliases: [],
+      dateOfBirth: r.birthDate?.length === 10 ? r.birthDate : undefined,
+      documents: r.documentNumber ? [{ type: 'passport', number: r.documentNumber }] : [],
+      phones: [],
+      addresses: [],
+    },
+  };
+}
+
+const records = generateLinkageData({ records: 2_000, seed: 7 }).records.map(linkageRecordOf);
+
+/** Worker threads started and still alive in this process, seen through async_hooks ('WORKER' resources). */
+let started = 0;
+const alive = new Set<number>();
+const hook = createHook({
+  init(id, type) {
+    if (type !== 'WORKER') return;
+    started++;
+    alive.add(id);
+  },
+  destroy(id) {
+    alive.delete(id);
+  },
+}).enable();
+afterAll(() => void hook.disable());
+
+describe('workerProposer', () => {
+  it('proposes exactly what the identity proposer proposes in-thread, under the same name', async () => {
+    const inThread = identityProposer({ minProbability: 0.6 });
+    const inWorker = workerProposer({ minProbability: 0.6 });
+    expect({ ...inWorker, propose: null }).toEqual({ ...inThread, propose: null });
+    const expected = inThread.propose(records);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(await inWorker.propose(records)).toEqual(expected);
+  });
+
+  it('leaves the event loop free while it compares (in-thread it cannot tick)', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      // In-thread: propose returns before any timer can run.
+      identityProposer().propose(records);
+      expect(ticks).toBe(0);
+      // In a worker: the timer ticks before the answer comes back.
+      const pairs = await workerProposer()
+        .propose(records)
+        .then((p) => ({ p, ticks }));
+      expect(pairs.p.length).toBeGreaterThan(100);
+      expect(pairs.ticks).toBeGreaterThan(0);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('rejects with the error class and message from inside the worker, and ends the worker', async () => {
+    const bad = { ...records[0]!, identity: { ...records[0]!.identity!, dateOfBirth: '1990-13-45' } };
+    const [startedBefore, aliveBefore] = [started, alive.size];
+    const err = await workerProposer()
+      .propose([bad, records[1]!])
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(RangeError);
+    expect(err).toMatchObject({ name: 'RangeError', message: expect.stringMatching(/^birth_date: .*no month 13/) });
+    // One worker did the work; it was terminated before the promise settled (its handle is destroyed just after).
+    expect(started).toBe(startedBefore + 1);
+    await vi.waitFor(() => expect(alive.size).toBe(aliveBefore));
+    // What the failed run records: the class and the field, not the date that could not be read.
+    expect(failureText(err)).toBe('RangeError: birth_date: a value could not be read');
+  });
+
+  it('records any other error by its class only (a database error quotes its input)', () => {
+    const pg = Object.assign(new Error('invalid input syntax for type date: "1990-13-45"'), { name: 'DatabaseError' });
+    expect(failureText(pg)).toBe('DatabaseError');
+    expect(failureText('a string')).toBe('unknown error');
+  });
+});
