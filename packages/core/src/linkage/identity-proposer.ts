@@ -3,7 +3,8 @@ import { linkRecords, prepare, type PersonRecord } from './fellegi-sunter/index.
 import type { Agreement, LinkageReason, LinkageRecord, ProposedPair, SyncMatchProposer } from './types.ts';
 
 export const IDENTITY_PROPOSER_ID = 'fellegi-sunter-identity';
-export const IDENTITY_PROPOSER_VERSION = 1;
+// 2: place within nationality, exact-spelling name frequencies, estimate levels for birth dates (2026-11-29).
+export const IDENTITY_PROPOSER_VERSION = 2;
 
 export interface IdentityProposerOptions {
   /** Pairs with a match probability below this are not proposed. Default 0.5. */

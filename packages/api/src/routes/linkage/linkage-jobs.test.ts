@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containsKhmer, identityProposer } from '@ctis/core';
+import { containsKhmer, IDENTITY_PROPOSER_VERSION, identityProposer } from '@ctis/core';
 import { failLinkageRun, reportLinkageProgress } from '@ctis/db';
 import { linkageDump } from '../../testing/linkage-dump.ts';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app.ts';
@@ -94,7 +94,7 @@ describe('a run as a background job', () => {
       status: 'finished',
       stage: null,
       error: null,
-      proposer: { id: 'fellegi-sunter-identity', version: 1 },
+      proposer: { id: 'fellegi-sunter-identity', version: IDENTITY_PROPOSER_VERSION },
     });
     expect(run.persons as number).toBeGreaterThanOrEqual(SAME.length + TWICE.length + OTHERS.length);
 

@@ -4,7 +4,8 @@ import { MISSING, type Comparator } from './comparators.ts';
 import { linkRecords, type LinkOptions } from './link.ts';
 
 export const FELLEGI_SUNTER_PROPOSER_ID = 'fellegi-sunter';
-export const FELLEGI_SUNTER_PROPOSER_VERSION = 1;
+// 2: the linker's comparators and training changed (2026-11-29).
+export const FELLEGI_SUNTER_PROPOSER_VERSION = 2;
 
 /** A LinkageRecord with what the comparators need, computed once. */
 interface Wrapped {
