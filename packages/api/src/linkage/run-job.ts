@@ -1,3 +1,4 @@
+import { PERSON_COMPARATORS } from '@ctis/core';
 import { failLinkageRun, reportLinkageProgress, ScopedDb, type LinkageRunResult } from '@ctis/db';
 import type { AppContext } from '../context.ts';
 import { configuredProposer } from './proposer.ts';
@@ -37,5 +38,9 @@ export async function startLinkageRun(ctx: AppContext, scoped: ScopedDb): Promis
 export function failureText(err: unknown): string {
   if (!(err instanceof Error)) return 'unknown error';
   const field = /^([a-z_]+): /.exec(err.message)?.[1];
-  return field === undefined ? err.name : `${err.name}: ${field}: a value could not be read`;
+  return field !== undefined && LINKED_FIELDS.has(field)
+    ? `${err.name}: ${field}: a value could not be read`
+    : err.name;
 }
+
+const LINKED_FIELDS = new Set(PERSON_COMPARATORS.map((c) => c.field));

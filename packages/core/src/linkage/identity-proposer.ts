@@ -1,5 +1,5 @@
 import type { Identity } from '../persons/identity.ts';
-import { linkRecords, prepare, type PersonRecord } from './fellegi-sunter/index.ts';
+import { linkRecords, parseBirthDate, prepare, type PersonRecord } from './fellegi-sunter/index.ts';
 import type { Agreement, LinkageReason, LinkageRecord, ProposedPair, SyncMatchProposer } from './types.ts';
 
 export const IDENTITY_PROPOSER_ID = 'fellegi-sunter-identity';
@@ -66,7 +66,7 @@ export function identityProposer(options: IdentityProposerOptions = {}): SyncMat
 export function personRecordsOf(r: LinkageRecord): PersonRecord[] {
   const id: Identity | null | undefined = r.identity;
   const base = {
-    birthDate: id?.dateOfBirth ?? (r.birthYear === null ? null : String(r.birthYear)),
+    birthDate: readableDate(id?.dateOfBirth) ?? (r.birthYear === null ? null : String(r.birthYear)),
     sex: r.sex,
     nationality: r.nationality,
     place: r.province ?? null,
@@ -82,6 +82,20 @@ export function personRecordsOf(r: LinkageRecord): PersonRecord[] {
     fullName: n.full ?? null,
     ...base,
   }));
+}
+
+/**
+ * A stored birth date the linker can read, or null: identities saved before dates were checked as
+ * calendar dates may hold one that is not, and one such record must not fail every run.
+ */
+function readableDate(date: string | undefined): string | null {
+  if (date === undefined) return null;
+  try {
+    parseBirthDate(date);
+    return date;
+  } catch {
+    return null;
+  }
 }
 
 /** A level in the reviewer's words. */

@@ -5,8 +5,11 @@ import { z } from 'zod';
  * (per-person data key); statistical attributes (sex, birth year, nationality, province) live apart.
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
-// A calendar date, not only its shape: 1995-13-40 or 2019-02-29 is refused where it is typed.
-const isoDate = z.iso.date('not a date: use YYYY-MM-DD, e.g. "2001-03-21"');
+// A calendar date, not only its shape: 1995-13-40 or 2019-02-29 is refused where it is typed, and so
+// is a year no living person was born in (record linkage reads 1850 to 2200).
+const isoDate = z.iso
+  .date('not a date: use YYYY-MM-DD, e.g. "2001-03-21"')
+  .refine((d) => Number(d.slice(0, 4)) >= 1900 && Number(d.slice(0, 4)) <= 2100, 'the year must be 1900 to 2100');
 
 export const personNameSchema = z
   .object({

@@ -160,7 +160,7 @@ describe('persons: need to know', () => {
 
   it('refuses a birth date no calendar has, naming the field', async () => {
     const before = (await t.t.owner.selectFrom('persons').select('id').execute()).length;
-    for (const dateOfBirth of ['1995-13-40', '2019-02-29']) {
+    for (const dateOfBirth of ['1995-13-40', '2019-02-29', '1850-01-01']) {
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/persons',

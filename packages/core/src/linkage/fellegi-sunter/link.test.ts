@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterQuality } from '../evaluate.ts';
 import type { LinkageRecord } from '../types.ts';
 import { linkRecords } from './link.ts';
+import { atLeast } from './train.ts';
 import { fellegiSunterProposer } from './proposer.ts';
 import { seededRandom } from './random.ts';
 import { prepare, type PersonRecord } from './record.ts';
@@ -194,5 +195,15 @@ describe('fellegiSunterProposer', () => {
     }
     expect(pairs.map((x) => `${x.a} ${x.b}`)).toEqual(pairs.map((x) => `${x.a} ${x.b}`).sort());
     expect(proposer.propose(records)).toEqual(pairs);
+  });
+});
+
+describe('atLeast', () => {
+  it('raises every probability to the floor and keeps the sum, even when scaling pushes another below it', () => {
+    const q = atLeast([0.9649, 0.03, 0.0051, 0, 0, 0, 0, 0], 0.005);
+    expect(Math.min(...q)).toBeGreaterThanOrEqual(0.005 - 1e-12);
+    expect(q.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    // Order is kept among the levels above the floor.
+    expect(q[0]!).toBeGreaterThan(q[1]!);
   });
 });

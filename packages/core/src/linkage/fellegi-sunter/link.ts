@@ -232,6 +232,9 @@ function jointFrequencies<P>(
   return { fields, log };
 }
 
+/** Term frequencies within a `uWithin` group (a nationality) only where it has this many records. */
+const WITHIN_MIN_COUNT = 50;
+
 /** A compared pair this far (log2 units) below the threshold is two persons for clustering. */
 const CANNOT_LINK_MARGIN = 6;
 
@@ -303,7 +306,9 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
     }
     const out = new Float64Array(n);
     values.forEach((v, i) => {
-      out[i] = v === null ? NaN : Math.log2(counts.get(v.key)! / totals.get(v.group)!);
+      const total = v === null ? 0 : totals.get(v.group)!;
+      // A handful of records of one nationality tell nothing of how its provinces are shared.
+      out[i] = v === null || (c.uWithin && total < WITHIN_MIN_COUNT) ? NaN : Math.log2(counts.get(v.key)! / total);
     });
     return out;
   };
@@ -397,7 +402,8 @@ export function linkRecords<P extends { readonly id: string; readonly source?: s
     const le = tfLogExact[f]?.[i] ?? NaN;
     if (Number.isNaN(lf) || Number.isNaN(le)) return lf;
     if (level === 0) return le;
-    // Folding alike but written differently: the name's share less its spelling's (at least one record's).
+    // Folding alike but written differently: the name's share less its spelling's (the other spellings';
+    // never zero, as the pair itself shows one; the floor only guards rounding).
     return Math.log2(Math.max(2 ** lf - 2 ** le, 2 ** lf / 1000));
   };
   const tfAdjust = (f: number, level: number, i: number): number => {

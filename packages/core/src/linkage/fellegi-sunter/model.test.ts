@@ -118,6 +118,21 @@ describe('estimateU', () => {
     expect(plain![0]!).toBeGreaterThan(0.07);
     expect(plain![0]!).toBeLessThan(0.12);
     expect(inGroup![0]!).toBeGreaterThan(0.99);
+    // Groups of unequal size: 5,000 groups of 2 (5,000 pairs) and one of 101 (5,050 pairs) hold about as
+    // many pairs each, so about half the sampled pairs fall in a small group.
+    const small: Comparator<number> = {
+      field: 'small',
+      levels: ['small group', 'large group'],
+      compare: (a) => (a < 10_000 ? 0 : 1),
+      uWithin: (x) => (x < 10_000 ? `s${Math.floor(x / 2)}` : 'large'),
+    };
+    const [mixed] = estimateU(
+      Array.from({ length: 10_101 }, (_, i) => i),
+      [small],
+      { samples: 20_000, seed: 4 },
+    );
+    expect(mixed![0]!).toBeGreaterThan(0.47);
+    expect(mixed![0]!).toBeLessThan(0.53);
     // No record has a key: sampled over all pairs, as if the comparator had none.
     expect(fallback![0]!).toBeCloseTo(plain![0]!, 1);
   });

@@ -87,8 +87,12 @@ function withinPairs<P>(records: readonly P[], key: (p: P) => string | null): Pa
         if (cumulative[mid]! > x) hi = mid;
         else lo = mid + 1;
       }
+      // Two different members, so that every pair of the group is as likely as any other.
       const g = members[lo]!;
-      return [g[Math.floor(rand() * g.length)]!, g[Math.floor(rand() * g.length)]!] as const;
+      const a = Math.floor(rand() * g.length);
+      let b = Math.floor(rand() * (g.length - 1));
+      if (b >= a) b++;
+      return [g[a]!, g[b]!] as const;
     },
     { pairs: total },
   );

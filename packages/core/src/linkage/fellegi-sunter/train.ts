@@ -3,6 +3,32 @@ import type { Comparator } from './comparators.ts';
 import { estimateMFixedU, type PatternTable } from './model.ts';
 
 /**
+ * No level's m below this. A session whose key leaves one field free cannot tell a rare disagreement among
+ * matches from none at all, and would make a birth date that differs rule out a match however much else
+ * agrees; people do give two different dates now and then.
+ */
+const M_MIN = 0.005;
+
+/**
+ * Raises each probability to at least `min`, taking the difference from the others in proportion;
+ * repeated, since scaling the others down may take one of them below `min` in turn.
+ */
+export function atLeast(p: readonly number[], min: number): number[] {
+  const fixed = p.map(() => false);
+  let q = [...p];
+  for (let round = 0; round < p.length; round++) {
+    const low = q.map((x, k) => !fixed[k] && x < min);
+    if (!low.includes(true)) break;
+    low.forEach((l, k) => (fixed[k] ||= l));
+    const raised = fixed.reduce((s, f) => s + (f ? min : 0), 0);
+    const rest = q.reduce((s, x, k) => s + (fixed[k] ? 0 : x), 0);
+    if (rest <= 0 || raised >= 1) return q;
+    q = q.map((x, k) => (fixed[k] ? min : (x * (1 - raised)) / rest));
+  }
+  return q;
+}
+
+/**
  * m per field from one EM session per blocking rule that declares its fields (estimateMFixedU), each
  * on the pairs whose records share the rule's key, leaving out the rule's fields. A field's m is the
  * average over the sessions that estimated it, weighted by their expected matches; fields no session
@@ -10,22 +36,6 @@ import { estimateMFixedU, type PatternTable } from './model.ts';
  *
  * `byRules` counts pairs by `pattern * 2^R + mask`, mask having bit r set when rule r shares a key.
  */
-/**
- * No level's m below this. A session whose key leaves one field free cannot tell a rare disagreement among
- * matches from none at all, and would make a birth date that differs rule out a match however much else
- * agrees; people do give two different dates now and then.
- */
-const M_MIN = 0.005;
-
-/** Raises each probability to at least `min`, taking the difference from the others in proportion. */
-function atLeast(p: readonly number[], min: number): number[] {
-  const low = p.map((x) => x < min);
-  const raised = low.reduce((s, l) => s + (l ? min : 0), 0);
-  const rest = p.reduce((s, x, k) => s + (low[k] ? 0 : x), 0);
-  if (rest <= 0) return [...p];
-  return p.map((x, k) => (low[k] ? min : (x * (1 - raised)) / rest));
-}
-
 export function trainPerRule<P>(
   rules: readonly BlockingRule<P>[],
   comparators: readonly Comparator<P>[],
