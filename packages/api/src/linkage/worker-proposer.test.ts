@@ -1,7 +1,8 @@
 import { createHook } from 'node:async_hooks';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { generateLinkageData, identityProposer, type LinkageRecord, type PersonRecord } from '@ctis/core';
+import { generateLinkageData, identityProposer } from '@ctis/core';
 import { failureText } from './run-job.ts';
+import { linkageRecordOf } from '../testing/generated-linkage-records.ts';
 import { workerProposer } from './worker-proposer.ts';
 
 /**
@@ -9,33 +10,6 @@ import { workerProposer } from './worker-proposer.ts';
  * compares, errors rejected by class and message, and no worker left behind. Real worker threads (the
  * entry loaded through tsx), synthetic multi-agency records.
  */
-
-/** A generated record as the linkage job hands it over: statistical attributes and the decrypted identity. */
-function linkageRecordOf(r: PersonRecord, k: number): LinkageRecord {
-  const name = { script: 'latn' as const, given: r.givenName ?? undefined, family: r.familyName ?? undefined };
-  const full = r.fullName ?? [r.familyName, r.givenName].filter(Boolean).join(' ');
-  return {
-    personId: r.id,
-    tokens: [],
-    birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null,
-    sex: r.sex ?? null,
-    nationality: r.nationality ?? null,
-    province: r.place ?? null,
-    organisationId: r.source ?? 'unknown',
-    identity: {
-      // Some persons are named twice, so that a pair keeps its best pair of names.
-      names:
-        k % 4 === 0 && full
-          ? [name, { script: 'latn', full }]
-          : [name.given || name.family ? name : { script: 'latn', full }],
-      aliases: [],
-      dateOfBirth: r.birthDate?.length === 10 ? r.birthDate : undefined,
-      documents: r.documentNumber ? [{ type: 'passport', number: r.documentNumber }] : [],
-      phones: [],
-      addresses: [],
-    },
-  };
-}
 
 const records = generateLinkageData({ records: 2_000, seed: 7 }).records.map(linkageRecordOf);
 

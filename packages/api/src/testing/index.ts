@@ -1,2 +1,3 @@
 export * from './test-app.ts';
 export * from './test-server.ts';
+export * from './generated-linkage-records.ts';
