@@ -12,4 +12,4 @@ export { loadCountryConfigFile, loadQuestionnaires } from './config-file.ts';
 export { identityVault } from './name-indexer.ts';
 export { computeAnnualReport, figureValues, type AnnualReport } from './statistics/annual-report.ts';
 export { deduplicate, type Deduplication } from './statistics/deduplication.ts';
-export { microdataExport, microdataInputs } from './statistics/microdata.ts';
+export { auditMicrodataExport, microdataExport, microdataInputs } from './statistics/microdata.ts';

@@ -1,5 +1,5 @@
 import { clusters, exportMicrodata, type MicrodataExport, type MicrodataInput, type VictimCaseFacts } from '@ctis/core';
-import { streamVictimCases, type Database } from '@ctis/db';
+import { chainHeadAt, streamVictimCases, type Database, type ScopedDb } from '@ctis/db';
 import type { Kysely } from 'kysely';
 import { links } from './deduplication.ts';
 
@@ -57,6 +57,39 @@ export async function microdataExport(
   k?: number,
 ): Promise<MicrodataExport> {
   return exportMicrodata(await microdataInputs(db, year, asOf), k === undefined ? {} : { k });
+}
+
+/**
+ * The audit row of a microdata export (`stats.microdata`): what was exported, with the audit chain's head
+ * as of the export, so that the file can be tied to the records it came from. The route and the command
+ * both write it.
+ */
+export async function auditMicrodataExport(
+  db: Kysely<Database>,
+  scoped: ScopedDb,
+  year: number,
+  asOf: Date,
+  out: MicrodataExport,
+): Promise<void> {
+  const checkpoint = await chainHeadAt(db, asOf);
+  await scoped.transaction((tx) =>
+    tx.audit({
+      action: 'stats.microdata',
+      resourceType: 'statistics',
+      resourceId: null,
+      rule: null,
+      reason: null,
+      details: {
+        year,
+        k: out.k,
+        records: out.stats.input,
+        exported: out.stats.exported,
+        withheld: out.stats.withheld,
+        classes: out.stats.classes,
+        checkpointSeq: checkpoint.seq,
+      },
+    }),
+  );
 }
 
 function caseFacts(c: VictimCaseFacts): CaseFacts | null {

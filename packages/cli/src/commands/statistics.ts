@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, toCsv } from '@ctis/core';
-import { identityVault, microdataExport } from '@ctis/api';
-import { chainHeadAt, ScopedDb, systemActor } from '@ctis/db';
+import { auditMicrodataExport, identityVault, microdataExport } from '@ctis/api';
+import { ScopedDb, systemActor } from '@ctis/db';
 import { openRuntime } from '../runtime.ts';
 import { organisationProvinceOf } from './shared.ts';
 
@@ -34,25 +34,7 @@ export async function statisticsMicrodata(opts: { year: string; out: string; k?:
       vault: identityVault(rt.keys, rt.config),
       config: rt.config,
     });
-    const checkpoint = await chainHeadAt(rt.db, asOf);
-    await scoped.transaction((tx) =>
-      tx.audit({
-        action: 'stats.microdata',
-        resourceType: 'statistics',
-        resourceId: null,
-        rule: null,
-        reason: null,
-        details: {
-          year,
-          k: result.k,
-          records: result.stats.input,
-          exported: result.stats.exported,
-          withheld: result.stats.withheld,
-          classes: result.stats.classes,
-          checkpointSeq: checkpoint.seq,
-        },
-      }),
-    );
+    await auditMicrodataExport(rt.db, scoped, year, asOf, result);
     console.error(
       `${result.stats.exported} rows (${result.stats.classes} classes of at least ${result.k}; ` +
         `${result.stats.withheld} of ${result.stats.input} persons withheld) written to ${out} ` +

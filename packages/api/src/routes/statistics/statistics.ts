@@ -9,7 +9,7 @@ import { problem } from '../../problem.ts';
 import { renderReportCsv, renderReportHtml, renderReportPdf, renderReportXlsx } from '../../report/index.ts';
 import { computeAnnualReport, type AnnualReport } from '../../statistics/annual-report.ts';
 import { deduplicate } from '../../statistics/deduplication.ts';
-import { microdataExport } from '../../statistics/microdata.ts';
+import { auditMicrodataExport, microdataExport } from '../../statistics/microdata.ts';
 import { renderable } from '../../statistics/renderable.ts';
 
 const yearQuery = z.object({
@@ -138,25 +138,7 @@ export function statisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
       const year = request.query.year;
       const asOf = ctx.now();
       const out = await microdataExport(db, year, asOf);
-      const checkpoint = await chainHeadAt(db, asOf);
-      await request.scopedDb!.transaction((tx) =>
-        tx.audit({
-          action: 'stats.microdata',
-          resourceType: 'statistics',
-          resourceId: null,
-          rule: null,
-          reason: null,
-          details: {
-            year,
-            k: out.k,
-            records: out.stats.input,
-            exported: out.stats.exported,
-            withheld: out.stats.withheld,
-            classes: out.stats.classes,
-            checkpointSeq: checkpoint.seq,
-          },
-        }),
-      );
+      await auditMicrodataExport(db, request.scopedDb!, year, asOf, out);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="ctis-microdata-${config.country}-${year}.csv"`)
