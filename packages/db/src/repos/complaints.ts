@@ -1,6 +1,6 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { can, ConflictError, InputError, type RecordFacts } from '@ctis/core';
+import { can, ConflictError, InputError } from '@ctis/core';
 import type { KeyRing } from '../crypto/key-ring.ts';
 import type {
   ComplaintCategory,
@@ -9,7 +9,7 @@ import type {
   CorruptionComplaintsTable,
 } from '../schema.ts';
 import type { ScopedTx } from '../scoped-db.ts';
-import { accessLists, factsOf } from './record-access.ts';
+import { accessLists, factsOf, nationalFacts } from './record-access.ts';
 
 export const COMPLAINT_CATEGORIES = [
   'bribery',
@@ -347,18 +347,7 @@ export class ComplaintsRepo {
  * A complaint belongs to no organisation, owner or province (the province named in it is where the
  * facts happened, not who may see it): only a national-scope rule reaches it, i.e. oversight.
  */
-function facts(id: string): RecordFacts {
-  return {
-    id,
-    ownerUserId: null,
-    organisationId: null,
-    province: null,
-    label: 'N',
-    teamUserIds: [],
-    sharedWithOrganisationIds: [],
-    namedUserIds: [],
-  };
-}
+const facts = nationalFacts;
 
 function summary(row: ComplaintRow): ComplaintSummary {
   return {

@@ -1,4 +1,4 @@
-import type { LinkageReason, ProposedPair, RecordFacts } from '@ctis/core';
+import type { LinkageReason, ProposedPair } from '@ctis/core';
 
 /** A proposer's reasons as stored: field names, agreement words and numbers only. */
 export function reasonsOf(p: ProposedPair): LinkageReason[] {
@@ -9,18 +9,4 @@ export function reasonsOf(p: ProposedPair): LinkageReason[] {
     ...(typeof r.shared === 'number' ? { shared: r.shared } : {}),
     ...(typeof r.of === 'number' ? { of: r.of } : {}),
   }));
-}
-
-/** A run, proposal or link as a record for the policy: national, label N, owned by no one. */
-export function linkageFacts(id: string): RecordFacts {
-  return {
-    id,
-    ownerUserId: null,
-    organisationId: null,
-    province: null,
-    label: 'N',
-    teamUserIds: [],
-    sharedWithOrganisationIds: [],
-    namedUserIds: [],
-  };
 }

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, LinkageRunRow, LinkageRunStatus } from '../schema.ts';
 import type { ScopedTx } from '../scoped-db.ts';
-import { linkageFacts as facts, reasonsOf } from './linkage-common.ts';
+import { reasonsOf } from './linkage-common.ts';
+import { nationalFacts as facts } from './record-access.ts';
 
 export interface LinkageRunResult {
   readonly id: string;

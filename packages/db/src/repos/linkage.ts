@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { LinkageProposalStatus } from '../schema.ts';
 import type { ScopedTx } from '../scoped-db.ts';
-import { linkageFacts as facts } from './linkage-common.ts';
+import { nationalFacts as facts } from './record-access.ts';
 import { runView, type LinkageRunResult } from './linkage-runs.ts';
 
 /** One side of a pair: the statistical attributes linkage compares, never an identity. */

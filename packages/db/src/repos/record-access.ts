@@ -26,6 +26,23 @@ export function factsOf(
 }
 
 /** Make the record's compartments exactly `organisationIds` (besides its owner). */
+/**
+ * A record that belongs to no organisation, owner or province, labelled N: only a national-scope rule
+ * reaches it (complaints for oversight; linkage runs, proposals and links for national reviewers).
+ */
+export function nationalFacts(id: string): RecordFacts {
+  return {
+    id,
+    ownerUserId: null,
+    organisationId: null,
+    province: null,
+    label: 'N',
+    teamUserIds: [],
+    sharedWithOrganisationIds: [],
+    namedUserIds: [],
+  };
+}
+
 export async function syncShares(tx: ScopedTx, recordId: string, organisationIds: readonly string[]): Promise<void> {
   await tx.trx.deleteFrom('record_access').where('record_id', '=', recordId).where('kind', '=', 'shared').execute();
   if (organisationIds.length === 0) return;
