@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, toCsv } from '@ctis/core';
-import { auditMicrodataExport, identityVault, microdataExport } from '@ctis/api';
-import { ScopedDb, systemActor } from '@ctis/db';
+import { auditMicrodataExport, microdataExport } from '@ctis/api';
 import { openRuntime } from '../runtime.ts';
-import { organisationProvinceOf } from './shared.ts';
+import { systemScopedDb } from './shared.ts';
 
 /**
  * `ctis statistics microdata --year 2017 --out victims-2017.csv`: the k-anonymous microdata of the
@@ -26,14 +25,7 @@ export async function statisticsMicrodata(opts: { year: string; out: string; k?:
     const started = performance.now();
     const result = await microdataExport(rt.db, year, asOf, k);
     writeFileSync(out, toCsv(result.rows, result.columns), { mode: 0o600 });
-    const scoped = new ScopedDb(rt.db, systemActor('cli-statistics-microdata'), {
-      ip: null,
-      requestId: null,
-      now: () => new Date(),
-      provinceOf: organisationProvinceOf(rt.config),
-      vault: identityVault(rt.keys, rt.config),
-      config: rt.config,
-    });
+    const scoped = systemScopedDb(rt, 'cli-statistics-microdata');
     await auditMicrodataExport(rt.db, scoped, year, asOf, result);
     console.error(
       `${result.stats.exported} rows (${result.stats.classes} classes of at least ${result.k}; ` +

@@ -1,8 +1,8 @@
-import { identityVault, issuePasswordToken } from '@ctis/api';
-import { AuthStore, ScopedDb, systemActor } from '@ctis/db';
+import { issuePasswordToken } from '@ctis/api';
+import { AuthStore, type ScopedDb } from '@ctis/db';
 import { InputError } from '@ctis/core';
 import { openRuntime, type Runtime } from '../runtime.ts';
-import { organisationProvinceOf } from './shared.ts';
+import { systemScopedDb } from './shared.ts';
 
 async function withSystem<T>(
   name: string,
@@ -10,14 +10,7 @@ async function withSystem<T>(
 ): Promise<T> {
   const rt = await openRuntime({ exclusive: false });
   try {
-    const scoped = new ScopedDb(rt.db, systemActor(name), {
-      ip: null,
-      requestId: null,
-      now: () => new Date(),
-      provinceOf: organisationProvinceOf(rt.config),
-      vault: identityVault(rt.keys, rt.config),
-      config: rt.config,
-    });
+    const scoped = systemScopedDb(rt, name);
     return await work(rt, scoped, new AuthStore(rt.db));
   } finally {
     await rt.close();
